@@ -1,0 +1,55 @@
+# The two commands a newcomer needs: `make run` and `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test install lint format check-migrations pytest e2e-deps bench-checkin clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# Reinstall whenever pyproject.toml changes.
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+run: install
+	$(BIN)/binhdan init_local
+	$(BIN)/binhdan migrate --no-input -v 0
+	$(BIN)/binhdan load_areas
+	$(BIN)/binhdan seed_demo
+	@echo ""
+	@echo "Serving on http://$(HOST):$(PORT)/  (Ctrl+C to stop)"
+	$(BIN)/binhdan runserver $(HOST):$(PORT)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+check-migrations: install
+	$(BIN)/binhdan makemigrations --check --dry-run
+
+e2e-deps:
+	@bash scripts/ensure-chromium.sh
+
+# pytest's exit code 5 (no test collected) is a failure here, with a clear message.
+pytest: install
+	@set +e; $(BIN)/pytest $(PYTEST_ARGS); rc=$$?; \
+	if [ $$rc -eq 5 ]; then echo "pytest collected no tests: failing on purpose"; exit 1; fi; \
+	exit $$rc
+
+test: install e2e-deps lint check-migrations pytest
+
+clean:
+	rm -rf $(VENV) var/static

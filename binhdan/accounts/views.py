@@ -1,0 +1,58 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from binhdan.accounts import selectors, services
+from binhdan.accounts.forms import TokenIssueForm
+from binhdan.core.errors import DomainError
+
+
+@login_required
+def profile(request):
+    return render(
+        request,
+        "accounts/profile.html",
+        {"grants": selectors.grants_for_user(user=request.user)},
+    )
+
+
+@never_cache
+@login_required
+def tokens(request):
+    """Lists and issues tokens; a new token is shown once, in a page never cached."""
+    users = selectors.managed_users(user=request.user).order_by("username")
+    form = TokenIssueForm(request.POST or None, users=users, initial={"user": request.user.pk})
+    issued = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            issued = services.token_issue(
+                actor=request.user, user=form.cleaned_data["user"], name=form.cleaned_data["name"]
+            )
+        except DomainError as exc:
+            form.add_error(None, exc.message)
+        else:
+            form = TokenIssueForm(users=users, initial={"user": request.user.pk})
+    return render(
+        request,
+        "accounts/tokens.html",
+        {
+            "form": form,
+            "issued": issued,
+            "tokens": selectors.tokens_visible_to(user=request.user),
+        },
+    )
+
+
+@login_required
+@require_POST
+def token_revoke(request, token_id: int):
+    try:
+        token = services.token_revoke(actor=request.user, token_id=token_id)
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("Đã thu hồi mã “%(name)s”.") % {"name": token.name})
+    return redirect("accounts:tokens")

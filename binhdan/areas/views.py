@@ -1,0 +1,133 @@
+"""Area browser and village import (HTML). Thin: selectors read, services write."""
+
+import uuid
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core import signing
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from binhdan.accounts.permissions import Action
+from binhdan.accounts.selectors import user_can, user_scope_roots
+from binhdan.areas import selectors
+from binhdan.areas.forms import VillageImportForm
+from binhdan.areas.village_import import apply_village_import, plan_village_import
+from binhdan.core.errors import DomainError, NotFound, OutsideScope
+
+UPLOAD_SALT = "areas.village-import"
+
+
+def _area_or_404(request, code: str, action: Action = Action.AREA_VIEW):
+    try:
+        return selectors.area_get_for_user(user=request.user, code=code, action=action)
+    except (NotFound, OutsideScope) as exc:
+        # Outside the user's scope looks the same as missing: no probing of other communes.
+        raise Http404(str(exc)) from exc
+
+
+@login_required
+def browse(request):
+    roots = list(user_scope_roots(user=request.user))
+    if len(roots) == 1:
+        return redirect("areas:detail", code=roots[0].code)
+    query = request.GET.get("q", "").strip()
+    results = selectors.area_search(user=request.user, query=query) if query else None
+    return render(
+        request, "areas/browse.html", {"roots": roots, "query": query, "results": results}
+    )
+
+
+@login_required
+def detail(request, code: str):
+    area = _area_or_404(request, code)
+    query = request.GET.get("q", "").strip()
+    children = selectors.area_children(user=request.user, area=area, query=query)
+    context = {
+        "area": area,
+        "ancestors": selectors.area_ancestors(area=area),
+        "children": children,
+        "counts": selectors.subtree_counts(area=area),
+        "query": query,
+        "can_import": area.level != "village"
+        and user_can(user=request.user, action=Action.VILLAGE_MANAGE, area=area),
+    }
+    if request.htmx and request.htmx.target == "children":
+        return render(request, "areas/_children.html", context)
+    return render(request, "areas/detail.html", context)
+
+
+def _upload_path(token: str):
+    return settings.UPLOAD_DIR / f"village-import-{token}.bin"
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def import_villages(request, code: str):
+    """Step 1: upload and preview (nothing written). Step 2: confirm writes the preview."""
+    area = _area_or_404(request, code, action=Action.VILLAGE_MANAGE)
+    if area.level == "village":
+        raise Http404
+    context = {"area": area, "ancestors": selectors.area_ancestors(area=area)}
+
+    if request.method == "POST" and "confirm" in request.POST:
+        try:
+            ticket = signing.loads(request.POST["confirm"], salt=UPLOAD_SALT, max_age=3600)
+            data = _upload_path(ticket["token"]).read_bytes()
+        except (signing.BadSignature, KeyError, FileNotFoundError, TypeError):
+            messages.error(request, _("Bản xem trước đã hết hạn. Hãy tải tệp lên lại."))
+            return redirect("areas:import_villages", code=area.code)
+        if ticket.get("area") != area.code or ticket.get("user") != request.user.pk:
+            raise Http404
+        try:
+            report = plan_village_import(
+                data=data, filename=ticket["filename"], scope=area, actor=request.user
+            )
+        except DomainError as exc:
+            messages.error(request, exc.message)
+            return redirect("areas:import_villages", code=area.code)
+        apply_village_import(report)
+        _upload_path(ticket["token"]).unlink(missing_ok=True)
+        summary = report.as_dict()
+        messages.success(
+            request,
+            _("Đã nhập: %(c)s thôn mới, %(u)s cập nhật, %(n)s không đổi, %(e)s dòng lỗi.")
+            % {
+                "c": summary["created"],
+                "u": summary["updated"],
+                "n": summary["unchanged"],
+                "e": len(summary["errors"]),
+            },
+        )
+        return redirect("areas:detail", code=area.code)
+
+    form = VillageImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        data = upload.read()
+        try:
+            report = plan_village_import(
+                data=data, filename=upload.name, scope=area, actor=request.user
+            )
+        except DomainError as exc:
+            form.add_error("file", exc.message)
+        else:
+            token = uuid.uuid4().hex
+            settings.UPLOAD_DIR.mkdir(parents=True, exist_ok=True)
+            _upload_path(token).write_bytes(data)
+            context["report"] = report
+            context["summary"] = report.as_dict()
+            context["ticket"] = signing.dumps(
+                {
+                    "token": token,
+                    "filename": upload.name,
+                    "area": area.code,
+                    "user": request.user.pk,
+                },
+                salt=UPLOAD_SALT,
+            )
+    context["form"] = form
+    return render(request, "areas/import_villages.html", context)

@@ -1,0 +1,153 @@
+"""Reading the messy spreadsheets that communes really send (CSV or XLSX).
+
+Real files have title rows above the header, blank rows, a "Tổng cộng" row, merged
+title cells, numbers stored as floats and text in NFD. ``read_table`` finds the header
+row by its column names (with or without diacritics), keeps the spreadsheet's own row
+numbers for error reports and drops blank and total rows.
+"""
+
+import csv
+import io
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import PurePath
+
+from django.utils.translation import gettext as _
+
+from binhdan.core.errors import InvalidInput
+from binhdan.core.text import clean, fold
+
+MAX_ROWS = 100_000
+HEADER_SEARCH_ROWS = 30
+TOTAL_ROW_WORDS = ("tong", "tong cong", "cong", "total", "sum")
+
+
+@dataclass(frozen=True)
+class SheetRow:
+    number: int  # the row number a person sees in the spreadsheet (1-based)
+    values: dict[str, str]
+
+
+@dataclass
+class Table:
+    rows: list[SheetRow]
+    header_row: int
+    columns: dict[str, int] = field(default_factory=dict)
+
+
+def _cell_text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return clean(str(value))
+
+
+def _decode(data: bytes) -> str:
+    for encoding in ("utf-8-sig", "utf-16"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if encoding == "utf-16" and "\x00" in text:
+            continue
+        return text
+    # Old Windows exports: cp1258 is the Vietnamese code page.
+    return data.decode("cp1258", errors="replace")
+
+
+def _csv_rows(data: bytes) -> Iterable[list[str]]:
+    text = _decode(data)
+    sample = text[:8192]
+    try:
+        dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    return csv.reader(io.StringIO(text), dialect)
+
+
+def _xlsx_rows(data: bytes) -> Iterable[Sequence]:
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many types for a broken file
+        raise InvalidInput(
+            _("Không đọc được tệp Excel: tệp hỏng hoặc không phải .xlsx."), code="bad_file"
+        ) from exc
+    sheet = workbook.worksheets[0]
+    yield from sheet.iter_rows(values_only=True)
+    workbook.close()
+
+
+def raw_rows(data: bytes, filename: str) -> list[list[str]]:
+    """Every row of the first sheet as cleaned strings, blank rows included."""
+    suffix = PurePath(filename or "").suffix.lower()
+    if suffix in {".xlsx", ".xlsm"} or data[:2] == b"PK":
+        source = _xlsx_rows(data)
+    elif suffix in {".csv", ".txt", ""}:
+        source = _csv_rows(data)
+    else:
+        raise InvalidInput(
+            _("Chỉ nhận tệp .csv hoặc .xlsx (tệp đã gửi: %(name)s).") % {"name": filename},
+            code="bad_file_type",
+        )
+    rows = []
+    for index, row in enumerate(source):
+        if index >= MAX_ROWS:
+            raise InvalidInput(
+                _("Tệp quá lớn: tối đa %(n)s dòng.") % {"n": MAX_ROWS}, code="too_many_rows"
+            )
+        rows.append([_cell_text(value) for value in row])
+    return rows
+
+
+def _is_total_row(values: Sequence[str]) -> bool:
+    first = next((fold(v) for v in values if v), "")
+    return any(first == word or first.startswith(word + " ") for word in TOTAL_ROW_WORDS)
+
+
+def read_table(
+    data: bytes,
+    filename: str,
+    *,
+    columns: dict[str, Sequence[str]],
+    required: Sequence[str],
+) -> Table:
+    """Find the header and return the data rows as ``{column: text}``.
+
+    ``columns`` maps our column names to the header spellings that mean them (compared
+    without diacritics or case); the header is the first row among the top
+    ``HEADER_SEARCH_ROWS`` that names every ``required`` column.
+    """
+    rows = raw_rows(data, filename)
+    aliases = {name: {fold(a) for a in spellings} for name, spellings in columns.items()}
+    for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
+        found: dict[str, int] = {}
+        for position, cell in enumerate(row):
+            key = fold(cell).rstrip(":* ")
+            for name, spellings in aliases.items():
+                if name not in found and key in spellings:
+                    found[name] = position
+                    break
+        if all(name in found for name in required):
+            header_index = index
+            break
+    else:
+        expected = "; ".join(f"{name}: {' / '.join(columns[name][:3])}" for name in required)
+        raise InvalidInput(
+            _("Không tìm thấy dòng tiêu đề. Cần các cột: %(cols)s.") % {"cols": expected},
+            code="header_not_found",
+        )
+    table = Table(rows=[], header_row=header_index + 1, columns=found)
+    for index in range(header_index + 1, len(rows)):
+        row = rows[index]
+        if not any(row) or _is_total_row(row):
+            continue
+        values = {
+            name: (row[position] if position < len(row) else "") for name, position in found.items()
+        }
+        if not any(values.values()):
+            continue
+        table.rows.append(SheetRow(number=index + 1, values=values))
+    return table

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from binhdan.people import views
+
+app_name = "people"
+
+urlpatterns = [
+    path("", views.person_list, name="list"),
+    path("them/", views.person_create, name="create"),
+    path("<int:person_id>/", views.person_detail, name="detail"),
+]

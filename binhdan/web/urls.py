@@ -1,0 +1,10 @@
+from django.urls import path
+
+from binhdan.web import views
+
+app_name = "web"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("bang-dieu-khien/", views.dashboard, name="dashboard"),
+]
