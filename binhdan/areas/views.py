@@ -32,9 +32,9 @@ def _area_or_404(request, code: str, action: Action = Action.AREA_VIEW):
 @login_required
 def browse(request):
     roots = list(user_scope_roots(user=request.user))
-    if len(roots) == 1:
-        return redirect("areas:detail", code=roots[0].code)
     query = request.GET.get("q", "").strip()
+    if len(roots) == 1 and not query:
+        return redirect("areas:detail", code=roots[0].code)
     results = selectors.area_search(user=request.user, query=query) if query else None
     return render(
         request, "areas/browse.html", {"roots": roots, "query": query, "results": results}

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
+from ninja.renderers import JSONRenderer
 
 from binhdan.accounts.api import router as accounts_router
 from binhdan.accounts.auth import api_auth
@@ -16,7 +17,16 @@ from binhdan.areas.api import router as areas_router
 from binhdan.core.errors import DomainError
 from binhdan.people.api import router as people_router
 
+
+class Utf8JSONRenderer(JSONRenderer):
+    """Vietnamese stays readable in responses (half the bytes of \\u escapes)."""
+
+    media_type = "application/json; charset=utf-8"
+    json_dumps_params = {"ensure_ascii": False}
+
+
 api = NinjaAPI(
+    renderer=Utf8JSONRenderer(),
     title="binhdan API",
     version="1",
     urls_namespace="api-1.0.0",

@@ -168,7 +168,8 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = VAR_DIR / "static"
+# In development WhiteNoise serves from the apps (finders); production runs collectstatic.
+STATIC_ROOT = VAR_DIR / "static" if PRODUCTION else None
 MEDIA_URL = "/media/"
 MEDIA_ROOT = VAR_DIR / "media"
 UPLOAD_DIR = VAR_DIR / "uploads"

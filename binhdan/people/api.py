@@ -1,5 +1,5 @@
 from django.http import HttpRequest
-from ninja import Query, Router, Schema
+from ninja import Query, Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from binhdan.accounts.permissions import Action
@@ -36,7 +36,7 @@ def person_create(request: HttpRequest, payload: PersonIn):
         sensitive_consent=payload.sensitive_consent,
         client_uuid=payload.client_uuid,
     )
-    return (201 if created else 200), person
+    return Status(201 if created else 200, person)
 
 
 @router.get("", response=list[PersonOut], summary="Citizens in my scope")

@@ -1,0 +1,133 @@
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from binhdan.accounts.models import ApiToken, Role
+from binhdan.accounts.services import hash_token, token_issue, token_revoke
+from binhdan.core.errors import InvalidInput, NotFound, OutsideScope
+from tests.accounts.factories import UserFactory, user_with_role
+
+
+def bearer(raw: str) -> dict:
+    return {"HTTP_AUTHORIZATION": f"Bearer {raw}"}
+
+
+def test_issue_token_stores_only_its_hash(tree):
+    user = user_with_role(Role.OPERATOR, tree.village)
+
+    issued = token_issue(actor=user, user=user, name="Điện thoại điểm cầu")
+
+    stored = ApiToken.objects.get()
+    assert issued.raw.startswith("bd_")
+    assert stored.key_hash == hash_token(issued.raw)
+    assert issued.raw not in {stored.key_hash, stored.prefix, stored.name}
+
+
+def test_token_authenticates_api_requests(client, tree):
+    user = user_with_role(Role.OPERATOR, tree.village)
+    raw = token_issue(actor=user, user=user, name="máy 1").raw
+
+    response = client.get("/api/v1/me", **bearer(raw))
+
+    assert response.status_code == 200
+    assert response.json()["username"] == user.username
+    assert ApiToken.objects.get().last_used_at is not None
+
+
+def test_revoked_token_is_refused(client, tree):
+    user = user_with_role(Role.OPERATOR, tree.village)
+    issued = token_issue(actor=user, user=user, name="máy 1")
+
+    token_revoke(actor=user, token_id=issued.token.pk)
+    response = client.get("/api/v1/me", **bearer(issued.raw))
+
+    assert response.status_code == 401
+    assert response.json()["code"] == "unauthenticated"
+
+
+def test_wrong_token_is_refused(client, tree):
+    response = client.get("/api/v1/me", **bearer("bd_not-a-real-token"))
+    assert response.status_code == 401
+
+
+def test_token_of_inactive_user_is_refused(client, tree):
+    user = user_with_role(Role.OPERATOR, tree.village)
+    raw = token_issue(actor=user, user=user, name="máy 1").raw
+    user.is_active = False
+    user.save()
+
+    assert client.get("/api/v1/me", **bearer(raw)).status_code == 401
+
+
+def test_commune_officer_issues_device_token_for_operator_of_the_commune(tree):
+    officer = user_with_role(Role.COMMUNE_OFFICER, tree.commune)
+    operator = user_with_role(Role.OPERATOR, tree.village)
+
+    issued = token_issue(actor=officer, user=operator, name="Điểm cầu thôn Đông")
+
+    assert issued.token.user == operator
+    assert issued.token.created_by == officer
+
+
+def test_officer_cannot_issue_token_for_user_of_another_commune(tree):
+    officer = user_with_role(Role.COMMUNE_OFFICER, tree.commune)
+    stranger = user_with_role(Role.OPERATOR, tree.ward_village)
+
+    with pytest.raises(OutsideScope):
+        token_issue(actor=officer, user=stranger, name="x")
+
+
+def test_issue_token_without_name_is_refused(tree):
+    user = UserFactory()
+    with pytest.raises(InvalidInput) as error:
+        token_issue(actor=user, user=user, name="  ")
+    assert error.value.code == "token_name_required"
+
+
+def test_user_cannot_revoke_someone_elses_token(tree):
+    owner, other = UserFactory(), UserFactory()
+    issued = token_issue(actor=owner, user=owner, name="x")
+
+    with pytest.raises(NotFound):
+        token_revoke(actor=other, token_id=issued.token.pk)
+    assert ApiToken.objects.get().revoked_at is None
+
+
+def test_tokens_page_shows_new_token_once(client, tree):
+    user = user_with_role(Role.OPERATOR, tree.village)
+    client.force_login(user)
+
+    issued_page = client.post(reverse("accounts:tokens"), {"name": "Máy A", "user": user.pk})
+    raw = ApiToken.objects.get()
+    later_page = client.get(reverse("accounts:tokens"))
+
+    text = issued_page.content.decode()
+    assert "chỉ hiện một lần" in text
+    assert raw.prefix in text
+    assert "no-store" in issued_page["Cache-Control"] or "no-cache" in issued_page["Cache-Control"]
+    token_in_page = text.split('id="new-token">')[1].split("<")[0]
+    assert hash_token(token_in_page) == raw.key_hash
+    assert token_in_page not in later_page.content.decode()
+
+
+def test_tokens_page_revoke_button_revokes(client, tree):
+    user = user_with_role(Role.OPERATOR, tree.village)
+    issued = token_issue(actor=user, user=user, name="Máy A")
+    client.force_login(user)
+
+    response = client.post(reverse("accounts:token_revoke", args=[issued.token.pk]))
+
+    assert response.status_code == 302
+    assert ApiToken.objects.get().revoked_at is not None
+
+
+def test_issue_token_command_prints_token_once(tree):
+    user = UserFactory(username="diemcau1")
+    out, err = StringIO(), StringIO()
+
+    call_command("issue_token", "diemcau1", "--name", "máy điểm cầu", stdout=out, stderr=err)
+
+    raw = out.getvalue().strip()
+    assert ApiToken.objects.get(user=user).key_hash == hash_token(raw)

@@ -1,0 +1,18 @@
+import uuid
+
+import factory
+
+from binhdan.people.identity import identity_key
+from binhdan.people.models import Person
+
+
+class PersonFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Person
+
+    full_name = factory.Sequence(lambda n: f"Nguyễn Văn {n}")
+    birth_year = 1960
+    village = None
+    area_path = factory.LazyAttribute(lambda o: o.village.path)
+    identity_key = factory.LazyFunction(lambda: identity_key("test", uuid.uuid4().hex))
+    client_uuid = factory.LazyFunction(uuid.uuid4)
