@@ -72,6 +72,7 @@ VILLAGE_KINDS = [
 ]
 VILLAGE_KIND_BY_FOLD = {fold(kind): kind for kind in VILLAGE_KINDS}
 _ABBREVIATIONS = {"tdp": "tổ dân phố", "kdc": "khu dân cư"}
+_ABBREVIATION = re.compile(r"^(tdp|kdc)(?:\.\s*|\s+)(?=\S)", re.IGNORECASE)
 _DIGITS = re.compile(r"^\d+(\.0+)?$")
 
 
@@ -183,38 +184,44 @@ class CommuneMatcher:
         return None, _("Không tìm thấy xã/phường “%(name)s” trong phạm vi nhập.") % {"name": value}
 
 
-def split_village_name(raw: str, explicit_kind: str, commune: Area) -> tuple[str, str, str]:
-    """``(display name, kind, match key)`` for a village cell.
+@dataclass(frozen=True)
+class VillageName:
+    display: str  # "Thôn Đông"
+    kind: str  # "thôn"
+    bare: str  # "Đông": the name without its kind
+    key: str  # "dong": what two spellings of one village share
 
-    A recognised kind at the start ("thon 3", "TDP số 2", "Tổ dân phố Bắc") is written
-    properly ("Thôn 3", "Tổ dân phố số 2"); a bare name gets the kind in front. The match
-    key is the folded name without its kind, so "Thôn Đông" and "thon dong" are one village.
+
+def split_village_name(raw: str, explicit_kind: str, commune: Area) -> VillageName:
+    """Read a village cell.
+
+    A kind at the start ("thon 3", "TDP số 2", "tdp.2", "Tổ dân phố Bắc") is written
+    properly ("Thôn 3", "Tổ dân phố số 2"); a bare name gets the commune's usual kind in
+    front. A cell that is only a kind ("Thôn") has an empty ``key``: it names no village.
     """
     name = clean(raw)
     if name.isupper():
         name = name.title()
+    abbreviation = _ABBREVIATION.match(name)
+    if abbreviation:
+        name = _ABBREVIATIONS[abbreviation.group(1).lower()] + " " + name[abbreviation.end() :]
+    elif fold(name) in _ABBREVIATIONS:
+        name = _ABBREVIATIONS[fold(name)]
     words = name.split(" ")
     folded_words = fold(name).split(" ")
     found_kind, consumed = "", 0
-    first = folded_words[0].rstrip(".")
-    if first in _ABBREVIATIONS and len(words) > 1:
-        found_kind, consumed = _ABBREVIATIONS[first], 1
-    else:
-        for candidate in VILLAGE_KINDS:
-            kind_words = fold(candidate).split(" ")
-            if (
-                len(folded_words) > len(kind_words)
-                and folded_words[: len(kind_words)] == kind_words
-            ):
-                found_kind, consumed = candidate, len(kind_words)
-                break
+    for candidate in VILLAGE_KINDS:
+        kind_words = fold(candidate).split(" ")
+        if folded_words[: len(kind_words)] == kind_words:
+            found_kind, consumed = candidate, len(kind_words)
+            break
     bare = " ".join(words[consumed:])
     kind = clean(explicit_kind).lower() or found_kind
     if not kind:
         kind = "tổ dân phố" if commune.kind == "phường" else "thôn"
     label = found_kind or kind
-    display = f"{label[:1].upper()}{label[1:]} {bare}"
-    return display, kind, fold(bare)
+    display = f"{label[:1].upper()}{label[1:]} {bare}".strip()
+    return VillageName(display=display, kind=kind, bare=bare, key=fold(bare))
 
 
 def plan_village_import(
@@ -259,7 +266,8 @@ def plan_village_import(
                 RowError(row.number, "village", _("Tên thôn quá dài (tối đa 150 ký tự)."))
             )
             continue
-        name, kind, key = split_village_name(raw_village, row.values.get("kind", ""), commune)
+        parsed = split_village_name(raw_village, row.values.get("kind", ""), commune)
+        name, kind, key = parsed.display, parsed.kind, parsed.key
         if not key:
             report.errors.append(
                 RowError(row.number, "village", _("Tên thôn chỉ có loại, thiếu tên riêng."))
@@ -278,13 +286,16 @@ def plan_village_import(
         seen[(commune.pk, key)] = row.number
         if commune.pk not in existing_by_commune:
             existing_by_commune[commune.pk] = {
-                village_key(v): v for v in Area.objects.filter(parent=commune)
+                split_village_name(v.name, v.kind, commune).key: v
+                for v in Area.objects.filter(parent=commune)
             }
         existing = existing_by_commune[commune.pk].get(key)
         if existing is None:
             action = "create"
         elif _improves(
-            existing=existing, name=name, kind=kind, explicit=bool(row.values.get("kind"))
+            existing=split_village_name(existing.name, existing.kind, commune),
+            new=parsed,
+            explicit_kind=bool(row.values.get("kind")),
         ):
             action = "update"
         else:
@@ -295,17 +306,13 @@ def plan_village_import(
     return report
 
 
-def village_key(village: Area) -> str:
-    return split_village_name(village.name, village.kind, village.parent)[2]
-
-
-def _improves(*, existing: Area, name: str, kind: str, explicit: bool) -> bool:
-    """Update only when the new row adds information: diacritics, or an explicit kind."""
+def _improves(*, existing: VillageName, new: VillageName, explicit_kind: bool) -> bool:
+    """Update only when the row adds information: diacritics the stored name lacks, or an
+    explicit kind. A sheet typed without diacritics never degrades a stored name."""
     better_name = (
-        name != existing.name and has_diacritics(name) and fold(name) == fold(existing.name)
+        new.bare != existing.bare and has_diacritics(new.bare) and not has_diacritics(existing.bare)
     )
-    new_kind = explicit and kind != existing.kind
-    return better_name or new_kind
+    return better_name or (explicit_kind and new.kind != existing.kind)
 
 
 @transaction.atomic

@@ -19,7 +19,10 @@ from binhdan.core.text import clean, fold
 
 MAX_ROWS = 100_000
 HEADER_SEARCH_ROWS = 30
-TOTAL_ROW_WORDS = ("tong", "tong cong", "cong", "total", "sum")
+# A total row's first cell is exactly one of these, or starts with "tổng cộng"/"tổng số".
+# Real names such as "Tống Trân" or "Cộng Hòa" fold to "tong …"/"cong …": they are data.
+TOTAL_ROW_LABELS = {"tong", "tong cong", "tong so", "cong", "total", "sum"}
+TOTAL_ROW_PREFIXES = ("tong cong", "tong so")
 
 
 @dataclass(frozen=True)
@@ -44,14 +47,15 @@ def _cell_text(value) -> str:
 
 
 def _decode(data: bytes) -> str:
-    for encoding in ("utf-8-sig", "utf-16"):
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            text = data.decode(encoding)
+            return data.decode("utf-16")
         except UnicodeDecodeError:
-            continue
-        if encoding == "utf-16" and "\x00" in text:
-            continue
-        return text
+            pass
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
     # Old Windows exports: cp1258 is the Vietnamese code page.
     return data.decode("cp1258", errors="replace")
 
@@ -103,8 +107,8 @@ def raw_rows(data: bytes, filename: str) -> list[list[str]]:
 
 
 def _is_total_row(values: Sequence[str]) -> bool:
-    first = next((fold(v) for v in values if v), "")
-    return any(first == word or first.startswith(word + " ") for word in TOTAL_ROW_WORDS)
+    first = next((fold(v) for v in values if v), "").rstrip(": ")
+    return first in TOTAL_ROW_LABELS or first.startswith(TOTAL_ROW_PREFIXES)
 
 
 def read_table(

@@ -32,8 +32,8 @@ def strip_diacritics(value: str) -> str:
 
 
 def fold(value: str | None) -> str:
-    """The loose-match form: ``normalize`` without diacritics."""
-    return strip_diacritics(normalize(value))
+    """The loose-match form: ``normalize`` without diacritics (idempotent)."""
+    return clean(strip_diacritics(normalize(value)))
 
 
 def has_diacritics(value: str) -> bool:
