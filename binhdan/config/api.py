@@ -16,6 +16,7 @@ from binhdan.accounts.auth import api_auth
 from binhdan.areas.api import router as areas_router
 from binhdan.core.errors import DomainError
 from binhdan.people.api import router as people_router
+from binhdan.scamcheck.api import router as scamcheck_router
 
 
 class Utf8JSONRenderer(JSONRenderer):
@@ -88,12 +89,16 @@ def on_not_found(request, exc):
 
 @api.exception_handler(HttpError)
 def on_http_error(request, exc: HttpError):
-    code = {400: "bad_request", 405: "method_not_allowed", 413: "too_large"}.get(
-        exc.status_code, "error"
-    )
+    code = {
+        400: "bad_request",
+        405: "method_not_allowed",
+        413: "too_large",
+        429: "rate_limited",
+    }.get(exc.status_code, "error")
     return api.create_response(request, error_body(code, str(exc)), status=exc.status_code)
 
 
 api.add_router("/", accounts_router)
 api.add_router("/areas", areas_router)
 api.add_router("/people", people_router)
+api.add_router("/scamcheck", scamcheck_router)

@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "binhdan.areas",
     "binhdan.accounts",
     "binhdan.people",
+    "binhdan.scamcheck",
     "binhdan.web",
     "binhdan.demo",
 ]

@@ -11,6 +11,7 @@ urlpatterns = [
     path("tai-khoan/", include("binhdan.accounts.urls")),
     path("dia-ban/", include("binhdan.areas.urls")),
     path("nguoi-dan/", include("binhdan.people.urls")),
+    path("kiem-tra-lua-dao/", include("binhdan.scamcheck.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("binhdan.web.urls")),
 ]
