@@ -8,20 +8,9 @@ from django.db import connection
 
 from binhdan.accounts.models import Role
 from tests.accounts.factories import user_with_role
+from tests.db_text import all_database_text
 
 CCCD = "033190004321"  # synthetic: female, born 1990
-
-
-def all_database_text() -> str:
-    """Every value of every row of every table, as text."""
-    chunks = []
-    with connection.cursor() as cursor:
-        for table in connection.introspection.table_names():
-            quoted = connection.ops.quote_name(table)
-            cursor.execute(f"SELECT * FROM {quoted}")  # noqa: S608 (table names from introspection)
-            for row in cursor.fetchall():
-                chunks.append("|".join("" if v is None else str(v) for v in row))
-    return "\n".join(chunks)
 
 
 def assert_nowhere(text: str):
