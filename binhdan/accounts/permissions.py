@@ -16,27 +16,37 @@ class Action(StrEnum):
     PERSON_CREATE = "person.create"
     PERSON_VIEW_SENSITIVE = "person.view_sensitive"
     USER_MANAGE = "user.manage"
+    CURRICULUM_EDIT = "curriculum.edit"
+    LEARNING_VIEW = "learning.view"
+    CERTIFICATE_REVOKE = "certificate.revoke"
+    SESSION_VIEW = "session.view"
+    SESSION_MANAGE = "session.manage"
+    CHECKIN_WRITE = "checkin.write"
+    SCAM_MODERATE = "scam.moderate"
 
 
 ROLE_ACTIONS: dict[str, frozenset[Action]] = {
     Role.PROVINCE_ADMIN: frozenset(Action),
-    Role.COMMUNE_OFFICER: frozenset(
+    # Topics are province-wide: commune officers teach them but do not author them.
+    Role.COMMUNE_OFFICER: frozenset(Action) - {Action.CURRICULUM_EDIT},
+    # Team leaders plan door-to-door help: they must see who is vulnerable in their area.
+    Role.TEAM_LEADER: frozenset(
         {
             Action.AREA_VIEW,
-            Action.VILLAGE_MANAGE,
             Action.PERSON_VIEW,
             Action.PERSON_CREATE,
             Action.PERSON_VIEW_SENSITIVE,
-            Action.USER_MANAGE,
+            Action.SESSION_VIEW,
+            Action.CHECKIN_WRITE,
         }
     ),
-    # Team leaders plan door-to-door help: they must see who is vulnerable in their area.
-    Role.TEAM_LEADER: frozenset(
-        {Action.AREA_VIEW, Action.PERSON_VIEW, Action.PERSON_CREATE, Action.PERSON_VIEW_SENSITIVE}
-    ),
     Role.VOLUNTEER: frozenset({Action.AREA_VIEW, Action.PERSON_CREATE}),
-    Role.OPERATOR: frozenset({Action.AREA_VIEW, Action.PERSON_CREATE}),
-    Role.INSTRUCTOR: frozenset({Action.AREA_VIEW}),
+    Role.OPERATOR: frozenset(
+        {Action.AREA_VIEW, Action.PERSON_CREATE, Action.SESSION_VIEW, Action.CHECKIN_WRITE}
+    ),
+    Role.INSTRUCTOR: frozenset(
+        {Action.AREA_VIEW, Action.CURRICULUM_EDIT, Action.LEARNING_VIEW, Action.SESSION_VIEW}
+    ),
 }
 
 

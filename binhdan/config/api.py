@@ -14,7 +14,10 @@ from ninja.renderers import JSONRenderer
 from binhdan.accounts.api import router as accounts_router
 from binhdan.accounts.auth import api_auth
 from binhdan.areas.api import router as areas_router
+from binhdan.classes.api import router as classes_router
 from binhdan.core.errors import DomainError
+from binhdan.curriculum.api import router as curriculum_router
+from binhdan.learning.api import router as learning_router
 from binhdan.people.api import router as people_router
 from binhdan.scamcheck.api import router as scamcheck_router
 
@@ -102,3 +105,6 @@ api.add_router("/", accounts_router)
 api.add_router("/areas", areas_router)
 api.add_router("/people", people_router)
 api.add_router("/scamcheck", scamcheck_router)
+api.add_router("/topics", curriculum_router)
+api.add_router("/", learning_router)
+api.add_router("/", classes_router)

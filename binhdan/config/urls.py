@@ -12,6 +12,11 @@ urlpatterns = [
     path("dia-ban/", include("binhdan.areas.urls")),
     path("nguoi-dan/", include("binhdan.people.urls")),
     path("kiem-tra-lua-dao/", include("binhdan.scamcheck.urls")),
+    path("soan-bai/", include("binhdan.curriculum.authoring_urls")),
+    # learning and classes choose their own prefixes (hoc/<topic>/kiem-tra/, c/<code>, ...)
+    path("", include("binhdan.learning.urls")),
+    path("", include("binhdan.classes.urls")),
+    path("hoc/", include("binhdan.curriculum.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("binhdan.web.urls")),
 ]

@@ -19,16 +19,28 @@ ALL_ROLES = list(Role.values)
 # The expected matrix, written out so that a change to ROLE_ACTIONS is a deliberate one.
 EXPECTED = {
     Role.PROVINCE_ADMIN: set(Action),
-    Role.COMMUNE_OFFICER: set(Action),
+    Role.COMMUNE_OFFICER: set(Action) - {Action.CURRICULUM_EDIT},
     Role.TEAM_LEADER: {
         Action.AREA_VIEW,
         Action.PERSON_VIEW,
         Action.PERSON_CREATE,
         Action.PERSON_VIEW_SENSITIVE,
+        Action.SESSION_VIEW,
+        Action.CHECKIN_WRITE,
     },
     Role.VOLUNTEER: {Action.AREA_VIEW, Action.PERSON_CREATE},
-    Role.OPERATOR: {Action.AREA_VIEW, Action.PERSON_CREATE},
-    Role.INSTRUCTOR: {Action.AREA_VIEW},
+    Role.OPERATOR: {
+        Action.AREA_VIEW,
+        Action.PERSON_CREATE,
+        Action.SESSION_VIEW,
+        Action.CHECKIN_WRITE,
+    },
+    Role.INSTRUCTOR: {
+        Action.AREA_VIEW,
+        Action.CURRICULUM_EDIT,
+        Action.LEARNING_VIEW,
+        Action.SESSION_VIEW,
+    },
 }
 
 
