@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "binhdan.curriculum",
     "binhdan.learning",
     "binhdan.classes",
+    "binhdan.notifications",
     "binhdan.scamcheck",
     "binhdan.web",
     "binhdan.demo",
