@@ -24,6 +24,7 @@ run: install
 	$(BIN)/binhdan init_local
 	$(BIN)/binhdan migrate --no-input -v 0
 	$(BIN)/binhdan load_areas
+	$(BIN)/binhdan load_curriculum
 	$(BIN)/binhdan seed_demo
 	@echo ""
 	@echo "Serving on http://$(HOST):$(PORT)/  (Ctrl+C to stop)"

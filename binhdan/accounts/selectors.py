@@ -52,6 +52,12 @@ def user_can(*, user: User, action: Action, area: Area) -> bool:
     return paths is None or any(area.path.startswith(path) for path in paths)
 
 
+def user_can_anywhere(*, user: User, action: Action) -> bool:
+    """Whether the user may do ``action`` somewhere (for menus; the pages still check scope)."""
+    paths = scope_paths(user=user, action=action)
+    return paths is None or bool(paths)
+
+
 def require_permission(*, user: User, action: Action, area: Area) -> None:
     if not user_can(user=user, action=action, area=area):
         raise OutsideScope()

@@ -1,3 +1,229 @@
-from ninja import Router
+"""Check-in API for bridge-point operators' consoles (and scripts).
+
+Every write is idempotent on its ``client_uuid``: a console retries until it gets an answer.
+"""
+
+import datetime as dt
+import json
+
+from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
+from ninja import Router, Status
+
+from binhdan.classes import selectors, services
+from binhdan.classes.schemas import (
+    BatchResultOut,
+    CheckInBatchIn,
+    CheckInIn,
+    HeadcountIn,
+    HeadcountOut,
+    ItemResultOut,
+    LiveOut,
+    OperatorSessionPointOut,
+    PointStatusOut,
+)
+from binhdan.core.errors import InvalidInput
 
 router = Router(tags=["Lớp học"])
+
+_ITEM_FIELDS = (
+    "client_uuid",
+    "method",
+    "checked_in_at",
+    "phone",
+    "cccd",
+    "full_name",
+    "birth_year",
+    "village_code",
+    "card",
+)
+
+_REASON_FIELD = {
+    "phone_invalid": "phone",
+    "phone_required": "phone",
+    "cccd_invalid": "cccd",
+    "cccd_required": "cccd",
+    "card_invalid": "card",
+    "checked_in_at_invalid": "checked_in_at",
+    "birth_year_invalid": "birth_year",
+    "full_name_required": "full_name",
+    "identity_missing": "full_name",
+    "village_invalid": "village_code",
+    "method_invalid": "method",
+}
+
+
+def _json(body: dict, status: int = 200) -> HttpResponse:
+    """The response as the declared schema says, without re-validating what we built."""
+    return HttpResponse(
+        json.dumps(body, ensure_ascii=False),
+        status=status,
+        content_type="application/json; charset=utf-8",
+    )
+
+
+def _item(payload) -> services.CheckInItem:
+    return services.CheckInItem(**{f: getattr(payload, f) for f in _ITEM_FIELDS})
+
+
+@router.post(
+    "/checkins",
+    response={200: ItemResultOut, 201: ItemResultOut},
+    summary="One check-in (201 created, 200 duplicate; a rejected item is a 422)",
+)
+def checkin_create(request: HttpRequest, payload: CheckInIn):
+    session_point = services.session_point_for_write(
+        actor=request.user, session_id=payload.session_id, point_id=payload.point_id
+    )
+    result = services.checkins_record(
+        actor=request.user, session_point=session_point, items=[_item(payload)]
+    )[0]
+    if result.status == services.REJECTED:
+        raise InvalidInput(
+            _("Lượt điểm danh không hợp lệ (%(reason)s).") % {"reason": result.reason},
+            code=result.reason,
+            details={"field": _REASON_FIELD.get(result.reason, "body")},
+        )
+    return _json(
+        {"client_uuid": str(result.client_uuid), "status": result.status, "reason": result.reason},
+        status=201 if result.status == services.CREATED else 200,
+    )
+
+
+@router.post(
+    "/checkins/batch",
+    response=BatchResultOut,
+    summary="Up to 1,000 check-ins of one point (offline upload); one result per item",
+)
+def checkin_batch(request: HttpRequest, payload: CheckInBatchIn):
+    if len(payload.items) > services.MAX_BATCH:
+        raise InvalidInput(
+            _("Mỗi lần gửi tối đa %(n)s lượt điểm danh.") % {"n": services.MAX_BATCH},
+            code="batch_too_large",
+            details={"field": "items"},
+        )
+    session_point = services.session_point_for_write(
+        actor=request.user, session_id=payload.session_id, point_id=payload.point_id
+    )
+    results = services.checkins_record(
+        actor=request.user,
+        session_point=session_point,
+        items=[_item(item) for item in payload.items],
+    )
+    counts = {services.CREATED: 0, services.DUPLICATE: 0, services.REJECTED: 0}
+    for result in results:
+        counts[result.status] += 1
+    return {
+        "created": counts[services.CREATED],
+        "duplicate": counts[services.DUPLICATE],
+        "rejected": counts[services.REJECTED],
+        "results": [
+            {"client_uuid": r.client_uuid, "status": r.status, "reason": r.reason} for r in results
+        ],
+    }
+
+
+@router.post(
+    "/headcounts",
+    response={200: HeadcountOut, 201: HeadcountOut},
+    summary="A point's headcount (idempotent; the latest counted_at wins)",
+)
+def headcount_create(request: HttpRequest, payload: HeadcountIn):
+    session_point = services.session_point_for_write(
+        actor=request.user, session_id=payload.session_id, point_id=payload.point_id
+    )
+    headcount, created = services.headcount_record(
+        actor=request.user,
+        session_point=session_point,
+        count=payload.count,
+        counted_at=payload.counted_at,
+        client_uuid=payload.client_uuid,
+    )
+    return Status(
+        201 if created else 200,
+        {
+            "client_uuid": headcount.client_uuid,
+            "count": headcount.count,
+            "counted_at": headcount.counted_at,
+            "created": created,
+            "point_headcount": session_point.headcount,
+            "point_headcount_at": session_point.headcount_at,
+        },
+    )
+
+
+def _status(session_point) -> dict:
+    return {
+        "session_id": session_point.session_id,
+        "point_id": session_point.point_id,
+        "opened_at": session_point.opened_at,
+        "last_heartbeat_at": session_point.last_heartbeat_at,
+        "closed_at": session_point.closed_at,
+        "checkin_count": session_point.checkin_count,
+        "headcount": session_point.headcount,
+    }
+
+
+def _point_action(action):
+    def endpoint(
+        request: HttpRequest, session_id: int, point_id: int, at: dt.datetime | None = None
+    ):
+        """``at``: when it happened on the console (an offline console sends it later)."""
+        session_point = services.session_point_for_write(
+            actor=request.user, session_id=session_id, point_id=point_id
+        )
+        return _status(action(actor=request.user, session_point=session_point, at=at))
+
+    return endpoint
+
+
+for _name, _action, _summary in (
+    ("open", services.point_open, "The operator opens the point (idempotent)"),
+    ("heartbeat", services.point_heartbeat, "The console is alive (every minute)"),
+    ("close", services.point_close, "The operator closes the point (idempotent)"),
+):
+    router.post(
+        f"/sessions/{{session_id}}/points/{{point_id}}/{_name}",
+        response=PointStatusOut,
+        summary=_summary,
+        operation_id=f"session_point_{_name}",
+    )(_point_action(_action))
+
+
+@router.get(
+    "/sessions/{session_id}/live",
+    response=LiveOut,
+    summary="Live figures of a session in my scope (cached a few seconds)",
+)
+def session_live(request: HttpRequest, session_id: int):
+    session = selectors.session_get_for_view(user=request.user, session_id=session_id)
+    return selectors.session_live_figures(session=session, user=request.user)
+
+
+@router.get(
+    "/operator/sessions",
+    response=list[OperatorSessionPointOut],
+    summary="What my operator console needs to work offline",
+)
+def operator_sessions(request: HttpRequest):
+    session_points = list(selectors.operator_sessions(user=request.user))
+    villages = selectors.commune_villages(area_paths={sp.area_path for sp in session_points})
+    return [
+        {
+            "session": sp.session,
+            "point": {
+                "id": sp.point_id,
+                "name": sp.point.name,
+                "address": sp.point.address,
+                "village_code": sp.point.village.code,
+                "village_name": sp.point.village.name,
+                "self_checkin_code": sp.point.self_checkin_code,
+            },
+            "opened_at": sp.opened_at,
+            "closed_at": sp.closed_at,
+            "checkin_count": sp.checkin_count,
+            "headcount": sp.headcount,
+            "villages": villages.get(selectors.commune_path(sp.area_path), []),
+        }
+        for sp in session_points
+    ]

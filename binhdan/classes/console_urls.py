@@ -1,5 +1,34 @@
-from django.urls import path  # noqa: F401
+"""Operator console, self check-in and live wall. Mounted at "": these are full paths."""
+
+from django.urls import path
+
+from binhdan.classes import console_views as views
 
 app_name = "console"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("van-hanh/", views.console_home, name="home"),
+    path("van-hanh/sw.js", views.service_worker, name="service_worker"),
+    path("van-hanh/manifest.webmanifest", views.manifest, name="manifest"),
+    path("van-hanh/<int:session_id>/<int:point_id>/", views.point_screen, name="point"),
+    path(
+        "van-hanh/<int:session_id>/<int:point_id>/trang-thai/",
+        views.point_status,
+        name="point_status",
+    ),
+    path(
+        "van-hanh/<int:session_id>/<int:point_id>/diem-danh/",
+        views.point_checkin,
+        name="point_checkin",
+    ),
+    path(
+        "van-hanh/<int:session_id>/<int:point_id>/bao-so/",
+        views.point_headcount,
+        name="point_headcount",
+    ),
+    path("van-hanh/<int:session_id>/<int:point_id>/mo/", views.point_open, name="point_open"),
+    path("van-hanh/<int:session_id>/<int:point_id>/dong/", views.point_close, name="point_close"),
+    path("diem-danh/<str:code>/", views.self_checkin, name="self_checkin"),
+    path("truc-tiep/<int:session_id>/", views.live_wall, name="live_wall"),
+    path("truc-tiep/<int:session_id>/khung/", views.live_wall_frame, name="live_wall_frame"),
+]

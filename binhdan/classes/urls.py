@@ -1,5 +1,42 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from binhdan.classes import views
 
 app_name = "classes"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("lop-hoc/", views.calendar, name="calendar"),
+    path("lop-hoc/tao/", views.session_create, name="session_create"),
+    path("lop-hoc/<int:pk>/", views.session_detail, name="session"),
+    path("lop-hoc/<int:pk>/sua/", views.session_edit, name="session_edit"),
+    path("lop-hoc/<int:pk>/huy/", views.session_cancel, name="session_cancel"),
+    path("lop-hoc/<int:pk>/them-diem-cau/", views.session_point_add, name="session_point_add"),
+    path(
+        "lop-hoc/<int:pk>/diem-cau/<int:point_pk>/bo/",
+        views.session_point_remove,
+        name="session_point_remove",
+    ),
+    path("lop-hoc/<int:pk>/ap-phich.pdf", views.session_posters, name="session_posters"),
+    path(
+        "lop-hoc/<int:pk>/diem-cau/<int:point_pk>/ap-phich.pdf",
+        views.point_poster,
+        name="point_poster",
+    ),
+    path("lop-hoc/<int:pk>/diem-danh.xlsx", views.session_export, name="session_export"),
+    path(
+        "lop-hoc/<int:pk>/diem-cau/<int:point_pk>/diem-danh.xlsx",
+        views.point_export,
+        name="point_export",
+    ),
+    path(
+        "lop-hoc/<int:pk>/diem-cau/<int:point_pk>/nhap-danh-sach/",
+        views.sheet_import,
+        name="sheet_import",
+    ),
+    path("diem-cau/", views.points_home, name="points_home"),
+    path("diem-cau/dia-ban/<str:code>/", views.points, name="points"),
+    path("diem-cau/dia-ban/<str:code>/them/", views.point_create, name="point_create"),
+    path("diem-cau/dia-ban/<str:code>/moi-thon-mot-diem/", views.points_bulk, name="points_bulk"),
+    path("diem-cau/dia-ban/<str:code>/nhap/", views.points_import, name="points_import"),
+    path("diem-cau/<int:pk>/sua/", views.point_edit, name="point_edit"),
+]

@@ -1,11 +1,14 @@
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from binhdan.config.api import api
+from binhdan.web.sitemaps import SITEMAPS
 from binhdan.web.views import healthz
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("api/v1/", api.urls),
     path("quan-tri/", admin.site.urls),
     path("tai-khoan/", include("binhdan.accounts.urls")),
@@ -17,6 +20,7 @@ urlpatterns = [
     path("", include("binhdan.learning.urls")),
     path("", include("binhdan.classes.urls")),
     path("", include("binhdan.classes.console_urls")),
+    path("", include("binhdan.classes.card_urls")),
     path("hoc/", include("binhdan.curriculum.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("binhdan.web.urls")),

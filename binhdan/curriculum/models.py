@@ -41,6 +41,10 @@ class Topic(models.Model):
     )
     publish_from = models.DateField(_("xuất bản từ ngày"), null=True, blank=True)
     publish_until = models.DateField(_("đến ngày"), null=True, blank=True)
+    # SHA-256 of the content file this row was last loaded from ("" when authored in the
+    # web UI): the loader leaves a row alone while its file is unchanged, so web edits
+    # survive a restart that reloads content/.
+    source_hash = models.CharField(max_length=64, blank=True, editable=False)
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -80,6 +84,7 @@ class Lesson(models.Model):
     body = models.TextField(_("nội dung (Markdown)"), max_length=50_000)
     minutes = models.PositiveSmallIntegerField(_("thời lượng (phút)"), default=5)
     video_url = models.URLField(_("video (đường link)"), blank=True)
+    source_hash = models.CharField(max_length=64, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -152,3 +157,33 @@ class Choice(models.Model):
 
     def __str__(self) -> str:
         return self.text[:80]
+
+
+class LessonAttachment(models.Model):
+    """A file given with a lesson (a PDF leaflet, a screenshot), checked on upload.
+
+    The file lives under ``UPLOAD_DIR/lesson-files/<stored_name>``, outside the static and
+    media folders, and is served by a view that checks the topic is public.
+    """
+
+    lesson = models.ForeignKey(Lesson, on_delete=models.CASCADE, related_name="attachments")
+    title = models.CharField(_("tên tài liệu"), max_length=200)
+    original_name = models.CharField(max_length=255)
+    stored_name = models.CharField(max_length=80, unique=True, editable=False)
+    content_type = models.CharField(max_length=50)
+    size = models.PositiveIntegerField()
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("tài liệu kèm theo")
+        verbose_name_plural = _("tài liệu kèm theo")
+        ordering = ["lesson", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=Q(size__gt=0), name="attachment_size_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title

@@ -5,22 +5,43 @@ people are generated from a fixed seed so that every demo looks the same.
 """
 
 import csv
+import datetime as dt
 import io
 import random
+import uuid
 from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.db import transaction
+from django.utils import timezone
 
 from binhdan.accounts.models import Role, User
 from binhdan.accounts.services import role_grant
 from binhdan.areas.models import Area
 from binhdan.areas.village_import import village_import
+from binhdan.classes.models import (
+    BridgePoint,
+    CheckInMethod,
+    ClassSession,
+    SessionKind,
+    SessionPoint,
+)
+from binhdan.classes.planning import SessionData, points_bulk_per_village, session_create
+from binhdan.classes.services import (
+    CheckInItem,
+    checkins_record,
+    headcount_record,
+    point_close,
+    point_open,
+)
+from binhdan.curriculum.models import Topic
 from binhdan.demo.models import DemoDataset
 from binhdan.demo.selectors import CACHE_KEY
+from binhdan.people.models import Person
 from binhdan.people.services import person_register
 
 SEED = 20251101
+DEMO_NAMESPACE = uuid.UUID("0b7c9a1e-2f43-4c55-9d1e-6a8b3c2d1f00")
 DEMO_PASSWORD = "hocvuso-demo"  # noqa: S105 (printed for the synthetic demo only)
 
 # Stems for invented village names. Synthetic: any match with a real village is chance.
@@ -136,6 +157,8 @@ def seed_demo(*, province_code: str = "33") -> tuple[bool, dict]:
     """Build the synthetic demo once. Returns ``(created, figures)``."""
     province = Area.objects.get(code=province_code, level=Area.Level.PROVINCE)
     if DemoDataset.objects.filter(province_code=province_code).exists():
+        # A demo loaded before classes existed gets its classes now (once).
+        seed_classes_demo(province=province)
         return False, {}
     rng = random.Random(SEED)
     report = village_import(
@@ -162,6 +185,7 @@ def seed_demo(*, province_code: str = "33") -> tuple[bool, dict]:
 
     villages = list(Area.objects.filter(parent__in=[ward, rural]))
     people = _people(villages, rng, count=300)
+    seed_classes_demo(province=province)
     DemoDataset.objects.create(province_code=province_code, seed=SEED)
     transaction.on_commit(lambda: cache.delete(CACHE_KEY))
     return True, {
@@ -169,3 +193,146 @@ def seed_demo(*, province_code: str = "33") -> tuple[bool, dict]:
         "communes": len(communes),
         "people": people,
     }
+
+
+# --- classes: bridge points, sessions, check-ins (all synthetic) ---------------------------
+
+DEMO_SESSION_MARK = "(minh họa)"
+DEMO_STREAM_URL = "https://video.example.com/binh-dan-hoc-vu-so/truc-tuyen"  # not a real stream
+CLASSES_SEED = SEED + 57
+
+
+def _local(day: dt.date, hour: int) -> dt.datetime:
+    return timezone.make_aware(dt.datetime.combine(day, dt.time(hour, 0)))
+
+
+def _demo_sessions(province: Area):
+    return ClassSession.objects.filter(
+        area_path__startswith=province.path, title__endswith=DEMO_SESSION_MARK
+    )
+
+
+def seed_classes_demo(*, province: Area) -> dict:
+    """SYNTHETIC classes for the demo: one bridge point per village of four communes,
+    `diemcau` operating three of them, an online session today 14:00–16:00, an in-person
+    class next week and last month's online session with synthetic check-ins and
+    headcounts. Runs once (it looks for its own sessions first)."""
+    if _demo_sessions(province).exists():
+        return {}
+    rng = random.Random(CLASSES_SEED)
+    communes = list(Area.objects.filter(parent=province).order_by("code"))
+    ward = next(c for c in communes if c.kind == "phường")
+    rural = next(c for c in communes if c.kind == "xã")
+    others = [c for c in communes if c.kind == "xã" and c.pk != rural.pk][:2]
+    chosen = [rural, ward, *others]
+
+    points: list[BridgePoint] = []
+    for commune in chosen:
+        points += points_bulk_per_village(actor=None, area=commune).created
+    for point in points:
+        point.has_screen = rng.random() < 0.9
+        point.has_sound = rng.random() < 0.9
+        point.has_connection = rng.random() < 0.85
+        point.capacity = rng.choice([40, 60, 80, 100, 150])
+    BridgePoint.objects.bulk_update(
+        points, ["has_screen", "has_sound", "has_connection", "capacity"]
+    )
+    operator = User.objects.filter(username="diemcau").first()
+    if operator is not None:
+        grant = operator.grants.filter(role=Role.OPERATOR).select_related("area").first()
+        home = grant.area.path if grant else rural.path
+        mine = sorted(points, key=lambda p: (not p.area_path.startswith(home), p.area_path))[:3]
+        for point in mine:
+            point.operators.add(operator)
+    topics = list(Topic.objects.order_by("order", "pk")[:4])
+
+    today = timezone.localdate()
+    online_today = session_create(
+        actor=None,
+        data=SessionData(
+            kind=SessionKind.ONLINE,
+            title=f"Nhận diện và phòng tránh lừa đảo trực tuyến {DEMO_SESSION_MARK}",
+            area=province,
+            starts_at=_local(today, 14),
+            ends_at=_local(today, 16),
+            stream_url=DEMO_STREAM_URL,
+            audience="Người dân, ưu tiên người cao tuổi",
+            description="Buổi học minh họa: dữ liệu tổng hợp, không phải buổi học thật.",
+            topics=topics[:1],
+        ),
+    )
+    rural_village = Area.objects.filter(parent=rural).order_by("path").first()
+    next_week = today + dt.timedelta(days=7)
+    session_create(
+        actor=None,
+        data=SessionData(
+            kind=SessionKind.IN_PERSON,
+            title=f"Cài đặt và kích hoạt VNeID mức 2 {DEMO_SESSION_MARK}",
+            area=rural_village,
+            starts_at=_local(next_week, 8),
+            ends_at=_local(next_week, 10),
+            venue=f"Nhà văn hóa {rural_village.name}",
+            audience="Người dân chưa kích hoạt VNeID",
+            topics=topics[1:2],
+        ),
+    )
+    last_month_day = today.replace(day=1) - dt.timedelta(days=16)
+    past = session_create(
+        actor=None,
+        data=SessionData(
+            kind=SessionKind.ONLINE,
+            title=f"Dịch vụ công trực tuyến cho người dân {DEMO_SESSION_MARK}",
+            area=province,
+            starts_at=_local(last_month_day, 14),
+            ends_at=_local(last_month_day, 16),
+            stream_url=DEMO_STREAM_URL,
+            topics=topics[2:4],
+        ),
+    )
+    checkins = _demo_attendance(session=past, rng=rng)
+    return {
+        "points": len(points),
+        "sessions": _demo_sessions(province).count(),
+        "checkins": checkins,
+        "online_points": online_today.points.count(),
+    }
+
+
+def _demo_attendance(*, session: ClassSession, rng: random.Random) -> int:
+    """Synthetic check-ins of the demo people at their village's point, and headcounts."""
+    by_village = {
+        sp.point.village_id: sp
+        for sp in SessionPoint.objects.filter(session=session).select_related("point", "session")
+    }
+    items: dict[int, list[CheckInItem]] = {}
+    people = Person.objects.filter(village_id__in=by_village).select_related("village")
+    for person in people.order_by("pk"):
+        if rng.random() > 0.8:
+            continue
+        sp = by_village[person.village_id]
+        items.setdefault(sp.pk, []).append(
+            CheckInItem(
+                client_uuid=uuid.uuid5(DEMO_NAMESPACE, f"{session.pk}:{person.pk}"),
+                method=CheckInMethod.PHONE if person.phone else CheckInMethod.NAME,
+                checked_in_at=session.starts_at + dt.timedelta(minutes=rng.randint(-20, 30)),
+                phone=person.phone,
+                full_name=person.full_name,
+                birth_year=person.birth_year,
+                village_code=person.village.code,
+            )
+        )
+    created = 0
+    for sp in by_village.values():
+        results = checkins_record(actor=None, session_point=sp, items=items.get(sp.pk, []))
+        created += sum(1 for r in results if r.status == "created")
+        point_open(actor=None, session_point=sp, at=session.starts_at - dt.timedelta(minutes=15))
+        if rng.random() < 0.75:
+            headcount_record(
+                actor=None,
+                session_point=sp,
+                count=sp.checkin_count + rng.randint(0, 25),
+                counted_at=session.starts_at + dt.timedelta(minutes=45),
+                client_uuid=uuid.uuid5(DEMO_NAMESPACE, f"headcount:{sp.pk}"),
+            )
+        point_close(actor=None, session_point=sp, at=session.ends_at)
+    return created

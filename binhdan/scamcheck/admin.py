@@ -1,14 +1,45 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from binhdan.core.errors import DomainError
+from binhdan.scamcheck import services
 from binhdan.scamcheck.models import ScamCheckDay, ScamReport
+
+
+def _moderate(modeladmin, request, queryset, decision: str) -> None:
+    try:
+        count = services.reports_moderate_selected(
+            actor=request.user,
+            report_ids=list(queryset.values_list("pk", flat=True)),
+            decision=decision,
+        )
+    except DomainError as exc:
+        modeladmin.message_user(request, exc.message, messages.ERROR)
+        return
+    modeladmin.message_user(
+        request, _("Đã cập nhật %(n)s báo cáo trong địa bàn của bạn.") % {"n": count}
+    )
+
+
+@admin.action(description=gettext_lazy("Xác nhận là lừa đảo"))
+def confirm_reports(modeladmin, request, queryset):
+    _moderate(modeladmin, request, queryset, "confirm")
+
+
+@admin.action(description=gettext_lazy("Bác bỏ (không phải lừa đảo)"))
+def reject_reports(modeladmin, request, queryset):
+    _moderate(modeladmin, request, queryset, "reject")
 
 
 @admin.register(ScamReport)
 class ScamReportAdmin(admin.ModelAdmin):
-    list_display = ["kind", "value", "status", "created_at", "moderated_by"]
+    list_display = ["kind", "value", "status", "area", "created_at", "moderated_by"]
     list_filter = ["kind", "status"]
     search_fields = ["value"]
-    readonly_fields = ["client_uuid", "created_at", "moderated_at", "moderated_by"]
+    readonly_fields = ["client_uuid", "created_at", "moderated_at", "moderated_by", "status"]
+    list_select_related = ["area", "moderated_by"]
+    actions = [confirm_reports, reject_reports]
 
 
 @admin.register(ScamCheckDay)

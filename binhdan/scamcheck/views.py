@@ -1,26 +1,240 @@
-from django.shortcuts import render
-from django.views.decorators.http import require_http_methods
+import uuid
 
-from binhdan.core.errors import DomainError
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from binhdan.areas.models import Area
+from binhdan.core.errors import DomainError, NotFound, OutsideScope
 from binhdan.core.ratelimit import rate_limit
-from binhdan.scamcheck.api import CHECKS_PER_MINUTE
-from binhdan.scamcheck.checker import CheckerInputError
-from binhdan.scamcheck.forms import ScamCheckForm
-from binhdan.scamcheck.services import scam_check
+from binhdan.people.identity import display_phone
+from binhdan.scamcheck import selectors, services
+from binhdan.scamcheck.api import CHECKS_PER_MINUTE, limit_new_reports
+from binhdan.scamcheck.checker import (
+    CheckerInputError,
+    extract_bank_accounts,
+    extract_phones,
+    extract_urls,
+    registrable_domain,
+)
+from binhdan.scamcheck.checker.domains import is_official
+from binhdan.scamcheck.forms import ScamCheckForm, ScamReportForm
+from binhdan.scamcheck.lessons import lessons_for
+from binhdan.scamcheck.models import ReportKind, ReportStatus
+from binhdan.scamcheck.normalize import MESSAGE_MAX_CHARS
+
+GROUPS_PER_PAGE = 25
+
+
+def _reportable(text: str) -> list[dict[str, str]]:
+    """What the checker found in a message, to offer "report this" links prefilled."""
+    items = [
+        {"kind": ReportKind.PHONE, "value": phone, "label": display_phone(phone)}
+        for phone in extract_phones(text)
+    ]
+    domains: list[str] = []
+    for url in extract_urls(text):
+        domain = registrable_domain(url)
+        if domain and not is_official(domain) and domain not in domains:
+            domains.append(domain)
+    items += [{"kind": ReportKind.DOMAIN, "value": d, "label": d} for d in domains]
+    items += [
+        {"kind": ReportKind.BANK_ACCOUNT, "value": account, "label": account}
+        for account in extract_bank_accounts(text)
+    ]
+    return items
 
 
 @require_http_methods(["GET", "POST"])
 def check_page(request):
     """Public page: paste a message, get an explained verdict. Works without JavaScript."""
     form = ScamCheckForm(request.POST or None)
-    result = None
+    context = {"form": form, "result": None}
     if request.method == "POST" and form.is_valid():
+        text = form.cleaned_data["text"]
         try:
             rate_limit(request=request, scope="scamcheck", limit=CHECKS_PER_MINUTE)
-            result = scam_check(text=form.cleaned_data["text"])
+            result = services.scam_check(text=text)
         except CheckerInputError as exc:
             form.add_error("text", exc.message_vi)
         except DomainError as exc:
             form.add_error(None, exc.message)
+        else:
+            context |= {
+                "result": result,
+                "lessons": lessons_for(result.codes),
+                "reportable": _reportable(text),
+                "message": text if len(text) <= MESSAGE_MAX_CHARS else "",
+            }
     template = "scamcheck/_result.html" if request.htmx else "scamcheck/check.html"
-    return render(request, template, {"form": form, "result": result})
+    return render(request, template, context)
+
+
+def _communes():
+    return (
+        Area.objects.filter(level=Area.Level.COMMUNE)
+        .select_related("parent")
+        .order_by("parent__name_folded", "name_folded")
+    )
+
+
+def _field_of(exc: DomainError, form) -> str | None:
+    field = exc.details.get("field") if isinstance(exc.details, dict) else None
+    return field if field in form.fields else None
+
+
+@require_http_methods(["GET", "POST"])
+def report_page(request):
+    """Public page: report a scam phone, link, bank account or message. No login, and
+    nothing about the reporter is asked or kept. ``?kind=&value=`` (or a POST with
+    ``prefill``, for a whole message) fills the form in from a check result."""
+    communes = _communes()
+    prefill = request.POST if "prefill" in request.POST else request.GET
+    initial = {
+        "client_uuid": uuid.uuid4(),
+        "kind": prefill.get("kind", "") if prefill.get("kind") in ReportKind.values else "",
+        "value": prefill.get("value", "")[:MESSAGE_MAX_CHARS],
+    }
+    bound = request.method == "POST" and "prefill" not in request.POST
+    form = ScamReportForm(request.POST if bound else None, communes=communes, initial=initial)
+    status = 200
+    if bound and form.is_valid():
+        data = form.cleaned_data
+        try:
+            limit_new_reports(request, data["client_uuid"])
+            report, created = services.report_submit(
+                client_uuid=data["client_uuid"],
+                kind=data["kind"],
+                value=data["value"],
+                note=data["note"],
+                commune_code=data["commune_code"],
+            )
+        except DomainError as exc:
+            form.add_error(_field_of(exc, form), exc.message)
+            status = exc.status if exc.status == 429 else 200
+        else:
+            shown = report.get_kind_display() if report.kind == ReportKind.MESSAGE else report.value
+            if created:
+                messages.success(
+                    request,
+                    _(
+                        "Cảm ơn bạn! Đã ghi nhận báo cáo (%(value)s). Cán bộ sẽ kiểm duyệt; khi "
+                        "được xác nhận, công cụ kiểm tra sẽ cảnh báo những người khác."
+                    )
+                    % {"value": shown},
+                )
+            else:
+                messages.info(request, _("Báo cáo này đã được ghi nhận trước đó. Cảm ơn bạn!"))
+            return redirect("scamcheck:report")
+    return render(request, "scamcheck/report.html", {"form": form}, status=status)
+
+
+def _require_moderator(request) -> None:
+    if not selectors.can_moderate(user=request.user):
+        raise PermissionDenied
+
+
+@login_required
+def moderation_queue(request):
+    """Pending reports in the user's scope, grouped by what they report."""
+    _require_moderator(request)
+    kind = request.GET.get("kind", "")
+    kind = kind if kind in ReportKind.values else ""
+    page = Paginator(
+        selectors.pending_groups(user=request.user, kind=kind), GROUPS_PER_PAGE
+    ).get_page(request.GET.get("page"))
+    groups = selectors.with_samples(user=request.user, rows=page.object_list)
+    return render(
+        request,
+        "scamcheck/moderation.html",
+        {"page": page, "groups": groups, "kind": kind, "kinds": ReportKind.choices},
+    )
+
+
+def _moderation_done(request, template: str, context: dict):
+    if request.htmx:
+        return render(request, template, context)
+    messages.success(request, context["done_message"])
+    return redirect(request.POST.get("next") or "scamcheck:moderation")
+
+
+def _done_message(decision: str, count: int) -> str:
+    if decision == "confirm":
+        return _("Đã xác nhận lừa đảo %(n)s báo cáo.") % {"n": count}
+    return _("Đã bác bỏ %(n)s báo cáo.") % {"n": count}
+
+
+@login_required
+@require_POST
+def moderate_group(request):
+    """Confirm or reject every pending report of one value in the user's scope."""
+    _require_moderator(request)
+    kind = request.POST.get("kind", "")
+    value = request.POST.get("value", "")
+    decision = request.POST.get("decision", "")
+    try:
+        count = services.reports_moderate(
+            actor=request.user, kind=kind, value=value, decision=decision
+        )
+    except NotFound as exc:
+        raise Http404 from exc
+    except OutsideScope as exc:
+        raise PermissionDenied from exc
+    except DomainError as exc:
+        return render(request, "scamcheck/_error.html", {"message": exc.message}, status=422)
+    return _moderation_done(
+        request,
+        "scamcheck/_moderated.html",
+        {"done_message": _done_message(decision, count), "decision": decision},
+    )
+
+
+@login_required
+@require_POST
+def moderate_report(request, report_id: int):
+    """Confirm or reject one report (also to change an earlier decision)."""
+    _require_moderator(request)
+    decision = request.POST.get("decision", "")
+    try:
+        services.report_moderate(actor=request.user, report_id=report_id, decision=decision)
+    except NotFound as exc:
+        raise Http404 from exc
+    except OutsideScope as exc:
+        raise PermissionDenied from exc
+    except DomainError as exc:
+        return render(request, "scamcheck/_error.html", {"message": exc.message}, status=422)
+    return _moderation_done(
+        request,
+        "scamcheck/_moderated.html",
+        {"done_message": _done_message(decision, 1), "decision": decision},
+    )
+
+
+@login_required
+def stats_page(request):
+    """Staff figures: most reported values and report counts in scope; the global daily
+    check counts for users with a province-level scope."""
+    _require_moderator(request)
+    show_checks = selectors.has_province_scope(user=request.user)
+    days = selectors.checks_per_day() if show_checks else []
+    peak = max((day.total for day in days), default=0)
+    return render(
+        request,
+        "scamcheck/stats.html",
+        {
+            "figures": selectors.report_figures(user=request.user),
+            "top_confirmed": selectors.top_reported(
+                user=request.user, status=ReportStatus.CONFIRMED
+            ),
+            "top_pending": selectors.top_reported(user=request.user, status=ReportStatus.PENDING),
+            "show_checks": show_checks,
+            "days": days,
+            "peak": peak,
+            "check_total": sum(day.total for day in days),
+        },
+    )

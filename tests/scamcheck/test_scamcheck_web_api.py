@@ -26,7 +26,7 @@ def test_api_explains_a_scam_with_evidence(client):
 
     body = response.json()
     assert response.status_code == 200
-    assert set(body) == {"verdict", "score", "reasons", "advice_vi"}
+    assert set(body) == {"verdict", "score", "reasons", "advice_vi", "lessons"}
     assert body["verdict"] == "danger"
     assert 0 <= body["score"] <= 1
     codes = {reason["code"] for reason in body["reasons"]}

@@ -28,6 +28,15 @@ def staff_pages(tree, person):
         reverse("accounts:profile"),
         reverse("accounts:tokens"),
         reverse("accounts:password_change"),
+        reverse("cards:person", args=[person.pk]),
+        reverse("scamcheck:moderation"),
+        reverse("scamcheck:stats"),
+        reverse("classes:calendar"),
+        reverse("classes:points", args=[tree.commune.code]),
+        reverse("console:home"),
+        reverse("authoring:topic_list"),
+        reverse("learning:staff_progress"),
+        reverse("learning:staff_certificates"),
     ]
 
 
@@ -49,7 +58,19 @@ def test_every_staff_page_renders_accessibly(admin_client, tree):
         assert not EXTERNAL.search(html), f"{url} loads something from another host"
 
 
-@pytest.mark.parametrize("name", ["accounts:login", "accounts:password_reset", "web:home"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "accounts:login",
+        "accounts:password_reset",
+        "web:home",
+        "scamcheck:check",
+        "scamcheck:report",
+        "curriculum:topic_list",
+        "learning:certificate_lookup",
+        "learning:my_learning",
+    ],
+)
 def test_public_pages_render_without_login(client, db, name):
     response = client.get(reverse(name))
     assert response.status_code == 200
@@ -113,3 +134,14 @@ def test_demo_banner_shows_when_demo_loaded(client, db):
 
     cache.clear()
     assert "Dữ liệu minh họa" in client.get("/").content.decode()
+
+
+def test_robots_txt_keeps_personal_pages_out_and_points_at_the_sitemap(client, db):
+    response = client.get("/robots.txt")
+
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/plain")
+    assert "Disallow: /c/" in body
+    assert "Disallow: /hoc-tap/" in body
+    assert "Sitemap: http://testserver/sitemap.xml" in body

@@ -5,14 +5,14 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from binhdan.scamcheck.checker import CheckerInputError
-from binhdan.scamcheck.services import scam_check
+from binhdan.scamcheck.services import scam_check_answer
 
 
 class Command(BaseCommand):
     help = (
         'Check a message: `binhdan scamcheck "text"`, or a JSON Lines file with a "text" field '
         "per line (`--jsonl FILE`, `-` for stdin): one result per line, in order, same schema "
-        "as POST /api/v1/scamcheck."
+        "as POST /api/v1/scamcheck (lesson links are paths on the site)."
     )
 
     def add_arguments(self, parser):
@@ -55,6 +55,6 @@ class Command(BaseCommand):
 
     def _check(self, text: str) -> dict:
         try:
-            return scam_check(text=text, count=False).to_dict()
+            return scam_check_answer(text=text, count=False)
         except CheckerInputError as exc:
             return {"error": {"code": exc.code, "message": exc.message_vi}}

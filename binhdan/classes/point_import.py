@@ -1,0 +1,340 @@
+"""Importing bridge points (điểm cầu) from the spreadsheets communes send.
+
+Same handling as the village import (``binhdan.areas.village_import``): the header row is
+found by its column names, communes are matched by code or name with or without
+diacritics, villages by their name within the commune; every row is planned (create /
+update / unchanged / error) and the plan is applied in one transaction. A re-run creates
+nothing twice: a point is found again by its village and its name.
+"""
+
+import contextlib
+import re
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.db.models import Q
+from django.utils.translation import gettext as _
+
+from binhdan.accounts.models import User
+from binhdan.accounts.permissions import Action
+from binhdan.accounts.selectors import user_can
+from binhdan.areas.models import Area
+from binhdan.areas.village_import import CommuneMatcher, RowError, split_village_name
+from binhdan.classes.models import BridgePoint
+from binhdan.classes.planning import new_checkin_code, village_point_name
+from binhdan.core.errors import InvalidInput
+from binhdan.core.sheets import read_table
+from binhdan.core.text import clean, fold
+from binhdan.people.identity import normalize_phone
+
+COLUMNS = {
+    "commune": [
+        "xã/phường",
+        "xã",
+        "phường",
+        "xã, phường",
+        "xã/phường/đặc khu",
+        "tên xã",
+        "tên xã/phường",
+        "mã xã",
+        "đơn vị cấp xã",
+        "commune",
+    ],
+    "village": [
+        "thôn/tổ dân phố",
+        "thôn",
+        "tên thôn",
+        "thôn, tổ dân phố",
+        "tổ dân phố",
+        "thôn/tdp",
+        "thôn/xóm",
+        "village",
+    ],
+    "name": ["tên điểm cầu", "điểm cầu", "tên điểm", "tên", "name"],
+    "address": ["địa chỉ", "địa điểm", "address"],
+    "capacity": ["sức chứa", "sức chứa (người)", "số chỗ", "số người", "capacity"],
+    "operator": [
+        "người vận hành",
+        "người phụ trách",
+        "vận hành",
+        "sđt người vận hành",
+        "operator",
+    ],
+    "screen": ["màn hình", "màn hình/tv", "tv", "ti vi", "screen"],
+    "sound": ["âm thanh", "loa", "loa/âm thanh", "sound"],
+    "connection": ["kết nối", "internet", "kết nối internet", "mạng", "wifi", "connection"],
+}
+YES = {"co", "x", "yes", "y", "1", "true", "dat", "du", "tot", "on", "san sang", "v"}
+NO = {"khong", "k", "no", "n", "0", "false", "chua", "chua co", "-", "thieu"}
+_NUMBER = re.compile(r"^\d+(\.0+)?$")
+FLAGS = {"screen": "has_screen", "sound": "has_sound", "connection": "has_connection"}
+FLAG_LABELS = {"screen": "màn hình", "sound": "âm thanh", "connection": "kết nối"}
+
+
+def parse_yes_no(raw: str) -> bool | None:
+    """``True``/``False`` for "có"/"không"/"x"…; ``None`` for an empty cell; else ValueError."""
+    value = fold(raw).rstrip(".!")
+    if not value:
+        return None
+    if value in YES:
+        return True
+    if value in NO:
+        return False
+    raise ValueError(raw)
+
+
+@dataclass
+class PlannedPoint:
+    row: int
+    village: Area
+    name: str
+    action: str  # create | update | unchanged
+    values: dict = field(default_factory=dict)
+    operators: list[User] = field(default_factory=list)
+    existing: BridgePoint | None = None
+    changes: list[str] = field(default_factory=list)
+
+    @property
+    def commune(self) -> Area:
+        return self.village.parent
+
+
+@dataclass
+class PointImportReport:
+    planned: list[PlannedPoint] = field(default_factory=list)
+    errors: list[RowError] = field(default_factory=list)
+    warnings: list[RowError] = field(default_factory=list)
+    applied: bool = False
+
+    def count(self, action: str) -> int:
+        return sum(1 for item in self.planned if item.action == action)
+
+    def as_dict(self) -> dict:
+        return {
+            "created": self.count("create"),
+            "updated": self.count("update"),
+            "unchanged": self.count("unchanged"),
+            "errors": [error.as_dict() for error in self.errors],
+            "warnings": [warning.as_dict() for warning in self.warnings],
+        }
+
+
+class _Villages:
+    """Villages of a commune by their folded bare name (“Thôn Đông” = “thon dong” = “Đông”)."""
+
+    def __init__(self):
+        self.cache: dict[int, dict[str, Area]] = {}
+
+    def find(self, commune: Area, raw: str) -> Area | None:
+        if commune.pk not in self.cache:
+            self.cache[commune.pk] = {
+                split_village_name(v.name, v.kind, commune).key: v
+                for v in Area.objects.filter(parent=commune, level=Area.Level.VILLAGE)
+            }
+        key = split_village_name(raw, "", commune).key
+        return self.cache[commune.pk].get(key) if key else None
+
+
+def _find_operator(raw: str) -> User | None:
+    value = clean(raw)
+    if not value:
+        return None
+    query = Q(username__iexact=value)
+    with contextlib.suppress(InvalidInput):
+        query |= Q(phone=normalize_phone(value))
+    digits = re.sub(r"\D", "", value)
+    if len(digits) >= 9:
+        query |= Q(phone=digits) | Q(phone=value)
+    found = list(User.objects.filter(query, is_active=True)[:2])
+    return found[0] if len(found) == 1 else None
+
+
+def plan_point_import(
+    *, data: bytes, filename: str, scope: Area | None = None, actor: User | None = None
+) -> PointImportReport:
+    """Read a file and decide, row by row, what the import would do. Writes nothing."""
+    table = read_table(data, filename, columns=COLUMNS, required=["commune", "village"])
+    communes = Area.objects.filter(level=Area.Level.COMMUNE).select_related("parent")
+    if scope is not None:
+        communes = communes.filter(path__startswith=scope.path)
+    matcher = CommuneMatcher(list(communes))
+    villages = _Villages()
+    report = PointImportReport()
+    seen: dict[tuple[int, str], int] = {}
+    existing_by_village: dict[int, dict[str, BridgePoint]] = {}
+
+    for row in table.rows:
+        values = row.values
+        commune, reason = matcher.match(values.get("commune", ""))
+        if commune is None:
+            report.errors.append(RowError(row.number, "commune", reason))
+            continue
+        if scope is not None and scope.level == Area.Level.COMMUNE and commune.pk != scope.pk:
+            report.errors.append(
+                RowError(row.number, "commune", _("Xã/phường ngoài phạm vi nhập."))
+            )
+            continue
+        if actor is not None and not user_can(
+            user=actor, action=Action.SESSION_MANAGE, area=commune
+        ):
+            report.errors.append(
+                RowError(
+                    row.number,
+                    "commune",
+                    _("Bạn không có quyền quản lý điểm cầu của %(name)s.") % {"name": commune.name},
+                )
+            )
+            continue
+        raw_village = clean(values.get("village", ""))
+        if not raw_village:
+            report.errors.append(RowError(row.number, "village", _("Thiếu tên thôn/tổ dân phố.")))
+            continue
+        village = villages.find(commune, raw_village)
+        if village is None:
+            report.errors.append(
+                RowError(
+                    row.number,
+                    "village",
+                    _("Không tìm thấy “%(village)s” trong %(commune)s. Hãy nhập thôn trước.")
+                    % {"village": raw_village, "commune": commune.name},
+                )
+            )
+            continue
+        name = clean(values.get("name", "")) or village_point_name(village)
+        if len(name) > 200:
+            report.errors.append(RowError(row.number, "name", _("Tên điểm cầu quá dài.")))
+            continue
+        key = (village.pk, fold(name))
+        if key in seen:
+            report.errors.append(
+                RowError(
+                    row.number,
+                    "name",
+                    _("Trùng với dòng %(row)s (cùng thôn, cùng tên điểm cầu): bỏ qua.")
+                    % {"row": seen[key]},
+                )
+            )
+            continue
+
+        parsed: dict = {}
+        bad = ""
+        for column, attribute in FLAGS.items():
+            try:
+                flag = parse_yes_no(values.get(column, ""))
+            except ValueError:
+                bad = column
+                break
+            if flag is not None:
+                parsed[attribute] = flag
+        if bad:
+            report.errors.append(
+                RowError(
+                    row.number,
+                    bad,
+                    _("Cột %(col)s chỉ nhận “có”, “không” hoặc “x” (đang ghi “%(value)s”).")
+                    % {"col": FLAG_LABELS[bad], "value": values.get(bad, "")},
+                )
+            )
+            continue
+        capacity_text = clean(values.get("capacity", ""))
+        if capacity_text:
+            if not _NUMBER.match(capacity_text) or not 0 < int(float(capacity_text)) <= 100_000:
+                report.errors.append(
+                    RowError(
+                        row.number,
+                        "capacity",
+                        _("Sức chứa phải là một số người (đang ghi “%(value)s”).")
+                        % {"value": capacity_text},
+                    )
+                )
+                continue
+            parsed["capacity"] = int(float(capacity_text))
+        address = clean(values.get("address", ""))
+        if address:
+            parsed["address"] = address[:300]
+        operators: list[User] = []
+        operator_text = clean(values.get("operator", ""))
+        if operator_text:
+            operator = _find_operator(operator_text)
+            if operator is None:
+                report.warnings.append(
+                    RowError(
+                        row.number,
+                        "operator",
+                        _(
+                            "Không tìm thấy tài khoản người vận hành “%(value)s” (số điện "
+                            "thoại hoặc tên đăng nhập): điểm cầu vẫn được nhập, chưa gán "
+                            "người vận hành."
+                        )
+                        % {"value": operator_text},
+                    )
+                )
+            else:
+                operators.append(operator)
+        seen[key] = row.number
+
+        if village.pk not in existing_by_village:
+            existing_by_village[village.pk] = {
+                fold(p.name): p for p in BridgePoint.objects.filter(village=village)
+            }
+        existing = existing_by_village[village.pk].get(fold(name))
+        if existing is None:
+            action, changes = "create", []
+        else:
+            changes = [k for k, v in parsed.items() if getattr(existing, k) != v]
+            if operators and not existing.operators.filter(pk=operators[0].pk).exists():
+                changes.append("operators")
+            action = "update" if changes else "unchanged"
+        report.planned.append(
+            PlannedPoint(
+                row=row.number,
+                village=village,
+                name=existing.name if existing else name,
+                action=action,
+                values=parsed,
+                operators=operators,
+                existing=existing,
+                changes=changes,
+            )
+        )
+    return report
+
+
+@transaction.atomic
+def apply_point_import(report: PointImportReport) -> PointImportReport:
+    """Write a planned import in one transaction."""
+    for item in report.planned:
+        if item.action == "create":
+            point = BridgePoint(
+                village=item.village,
+                area_path=item.village.path,
+                name=item.name,
+                self_checkin_code=new_checkin_code(),
+                **item.values,
+            )
+            point.save()
+            if item.operators:
+                point.operators.add(*item.operators)
+        elif item.action == "update":
+            point = BridgePoint.objects.select_for_update().get(pk=item.existing.pk)
+            for attribute, value in item.values.items():
+                setattr(point, attribute, value)
+            point.save()
+            if item.operators:
+                point.operators.add(*item.operators)
+    report.applied = True
+    return report
+
+
+def point_import(
+    *,
+    data: bytes,
+    filename: str,
+    scope: Area | None = None,
+    actor: User | None = None,
+    dry_run: bool = False,
+) -> PointImportReport:
+    report = plan_point_import(data=data, filename=filename, scope=scope, actor=actor)
+    if not dry_run:
+        apply_point_import(report)
+    return report

@@ -1,0 +1,291 @@
+"""Reads of the classes app around check-in: live figures, operator sessions, attendance.
+
+Live figures are read by many screens at once during a wave (the live wall, every commune
+dashboard). They come from the ``SessionPoint`` counters (never a scan of the check-ins),
+are cached for a few seconds per (session, scope), and computed once however many watchers
+ask at the same moment (a ``cache.add`` lock; the others get the previous figures).
+"""
+
+import datetime as dt
+import hashlib
+import time
+
+from django.core.cache import cache
+from django.db.models import Q
+from django.utils import timezone
+
+from binhdan.accounts.models import User
+from binhdan.accounts.permissions import Action
+from binhdan.accounts.selectors import scope_paths
+from binhdan.areas.models import Area
+from binhdan.classes.models import (
+    CheckIn,
+    CheckInFlag,
+    ClassSession,
+    SessionPoint,
+    SessionStatus,
+)
+from binhdan.core.errors import NotFound, OutsideScope
+
+LIVE_TTL = 3  # seconds a computed figure is served as fresh
+STALE_TTL = 120  # seconds the previous figure may be served while one worker recomputes
+LOCK_TTL = 10
+SILENT_AFTER = dt.timedelta(minutes=2)
+LIVE_MARGIN = dt.timedelta(hours=1)
+
+
+def commune_path(area_path: str) -> str:
+    return "/".join(area_path.split("/")[:2]) + "/"
+
+
+def mask_name(full_name: str) -> str:
+    """ "Nguyễn Văn An" → "Nguyễn V. A.": enough to cheer, not enough to identify."""
+    words = full_name.split()
+    if not words:
+        return ""
+    return " ".join([words[0]] + [w[0].upper() + "." for w in words[1:]])
+
+
+# --------------------------------------------------------------------------- scope
+
+
+class _Scope:
+    """Which points of a session a user may see: ``paths`` (None = all) or operated ids."""
+
+    def __init__(self, paths: list[str] | None, point_ids: frozenset[int]):
+        self.paths = paths
+        self.point_ids = point_ids
+
+    @property
+    def everything(self) -> bool:
+        return self.paths is None
+
+    def q(self, path_field: str = "area_path", point_field: str = "point_id") -> Q:
+        if self.paths is None:
+            return Q()
+        condition = Q(pk__in=[])
+        for path in self.paths:
+            condition |= Q(**{f"{path_field}__startswith": path})
+        if self.point_ids:
+            condition |= Q(**{f"{point_field}__in": sorted(self.point_ids)})
+        return condition
+
+    def key(self) -> str:
+        if self.paths is None:
+            return "all"
+        text = "|".join(self.paths) + "#" + ",".join(map(str, sorted(self.point_ids)))
+        return hashlib.sha256(text.encode()).hexdigest()[:20]
+
+
+def _session_scope(*, session: ClassSession, user: User | None) -> _Scope:
+    """The part of ``session`` the user may watch; OutsideScope when nothing at all."""
+    if user is None:
+        return _Scope(None, frozenset())
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        raise OutsideScope()
+    view = scope_paths(user=user, action=Action.SESSION_VIEW)
+    if view is None:
+        return _Scope(None, frozenset())
+    manage = scope_paths(user=user, action=Action.SESSION_MANAGE) or []
+    paths = sorted(set(view) | set(manage))
+    if any(session.area_path.startswith(p) for p in paths):
+        return _Scope(None, frozenset())
+    operated = frozenset(
+        SessionPoint.objects.filter(session=session, point__operators=user).values_list(
+            "point_id", flat=True
+        )
+    )
+    scope = _Scope(paths, operated)
+    if not operated and not SessionPoint.objects.filter(scope.q(), session=session).exists():
+        raise OutsideScope()
+    return scope
+
+
+def session_get_for_view(*, user: User, session_id: int) -> ClassSession:
+    session = ClassSession.objects.filter(pk=session_id).first()
+    if session is None:
+        raise NotFound(code="session_not_found")
+    _session_scope(session=session, user=user)
+    return session
+
+
+# --------------------------------------------------------------------------- live figures
+
+
+def _compute_live(*, session: ClassSession, scope: _Scope) -> dict:
+    now = timezone.now()
+    silent_before = now - SILENT_AFTER
+    points = list(
+        SessionPoint.objects.filter(scope.q(), session=session).values_list(
+            "area_path",
+            "opened_at",
+            "last_heartbeat_at",
+            "closed_at",
+            "checkin_count",
+            "headcount",
+        )
+    )
+    figures = {
+        "points_expected": len(points),
+        "points_opened": 0,
+        "points_silent": 0,
+        "points_closed": 0,
+        "checkins": 0,
+        "attendance": 0,
+        "unique_people": 0,
+    }
+    communes: dict[str, dict] = {}
+    for area_path, opened, heartbeat, closed, checkins, headcount in points:
+        attendance = max(checkins, headcount or 0)
+        figures["checkins"] += checkins
+        figures["attendance"] += attendance
+        row = communes.setdefault(
+            commune_path(area_path), {"points_expected": 0, "points_opened": 0, "attendance": 0}
+        )
+        row["points_expected"] += 1
+        row["attendance"] += attendance
+        if opened is not None:
+            figures["points_opened"] += 1
+            row["points_opened"] += 1
+            if closed is not None:
+                figures["points_closed"] += 1
+            elif (heartbeat or opened) < silent_before:
+                figures["points_silent"] += 1
+    # A person checks in once per session (a database constraint), so the check-in rows
+    # are the unique people; a second point's sighting is a flag, not a row.
+    figures["unique_people"] = figures["checkins"]
+    figures["flagged"] = (
+        CheckInFlag.objects.filter(session=session, resolved_at__isnull=True)
+        .filter(scope.q(path_field="checkin__area_path", point_field="other_point_id"))
+        .count()
+    )
+    names = dict(Area.objects.filter(path__in=list(communes)).values_list("path", "code"))
+    labels = dict(Area.objects.filter(path__in=list(communes)).values_list("path", "name"))
+    figures["by_commune"] = [
+        {"code": names.get(path, ""), "name": labels.get(path, ""), **row}
+        for path, row in sorted(communes.items())
+    ]
+    latest = (
+        CheckIn.objects.filter(scope.q(), session=session)
+        .order_by("-received_at")
+        .values_list("received_at", "point__name", "full_name")[:10]
+    )
+    figures["latest"] = [
+        {"at": at.isoformat(), "point_name": point_name, "name_masked": mask_name(name)}
+        for at, point_name, name in latest
+    ]
+    figures["generated_at"] = now.isoformat()
+    return figures
+
+
+def session_live_figures(*, session: ClassSession, user: User | None = None) -> dict:
+    """Live figures of ``session`` as ``user`` may see them (None: the whole session).
+
+    Keys: points_expected, points_opened, points_silent, points_closed, checkins,
+    attendance (Σ max(check-ins, headcount) per point), unique_people, flagged,
+    by_commune [{code, name, points_expected, points_opened, attendance}],
+    latest [{at, point_name, name_masked}], generated_at. Cached ``LIVE_TTL`` seconds.
+    """
+    scope = _session_scope(session=session, user=user)
+    key = f"classes:live:{session.pk}:{scope.key()}"
+    figures = cache.get(key)
+    if figures is not None:
+        return figures
+    lock = key + ":lock"
+    stale_key = key + ":stale"
+    if not cache.add(lock, 1, LOCK_TTL):
+        # Someone computes right now: give the previous figures, or wait a little.
+        stale = cache.get(stale_key)
+        if stale is not None:
+            return stale
+        for _ in range(50):
+            time.sleep(0.02)
+            figures = cache.get(key)
+            if figures is not None:
+                return figures
+        return _compute_live(session=session, scope=scope)
+    try:
+        figures = _compute_live(session=session, scope=scope)
+        cache.set_many({key: figures}, LIVE_TTL)
+        cache.set(stale_key, figures, STALE_TTL)
+    finally:
+        cache.delete(lock)
+    return figures
+
+
+# --------------------------------------------------------------------------- operators
+
+
+def operator_sessions(*, user: User):
+    """Session points ``user`` operates whose session is upcoming or live (not cancelled)."""
+    now = timezone.now()
+    return (
+        SessionPoint.objects.filter(
+            point__operators=user,
+            session__ends_at__gte=now - LIVE_MARGIN,
+        )
+        .exclude(session__status=SessionStatus.CANCELLED)
+        .select_related("session", "point", "point__village")
+        .order_by("session__starts_at", "pk")
+    )
+
+
+def commune_villages(*, area_paths: set[str]) -> dict[str, list[dict]]:
+    """Villages of the communes containing these area paths: {commune path: [{code, name}]}."""
+    communes = {commune_path(p) for p in area_paths}
+    if not communes:
+        return {}
+    condition = Q()
+    for path in communes:
+        condition |= Q(path__startswith=path)
+    out: dict[str, list[dict]] = {path: [] for path in communes}
+    for path, code, name in (
+        Area.objects.filter(condition, level=Area.Level.VILLAGE)
+        .order_by("path")
+        .values_list("path", "code", "name")
+    ):
+        out[commune_path(path)].append({"code": code, "name": name})
+    return out
+
+
+def session_attendance_rows(*, session: ClassSession, user: User) -> list[dict]:
+    """One row per point of ``session`` in the user's scope, for reports and exports.
+
+    Keys: commune_code, commune_name, village_code, village_name, point_id, point_name,
+    opened_at, closed_at, last_heartbeat_at, checkins, headcount, attendance, flagged.
+    """
+    scope = _session_scope(session=session, user=user)
+    rows = list(
+        SessionPoint.objects.filter(scope.q(), session=session)
+        .select_related("point", "point__village")
+        .order_by("area_path", "point__name", "pk")
+    )
+    flagged: dict[int, int] = {}
+    for point_id in CheckInFlag.objects.filter(session=session).values_list(
+        "checkin__point_id", flat=True
+    ):
+        flagged[point_id] = flagged.get(point_id, 0) + 1
+    communes = {
+        a.path: a for a in Area.objects.filter(path__in={commune_path(sp.area_path) for sp in rows})
+    }
+    out = []
+    for sp in rows:
+        commune = communes.get(commune_path(sp.area_path))
+        out.append(
+            {
+                "commune_code": commune.code if commune else "",
+                "commune_name": commune.name if commune else "",
+                "village_code": sp.point.village.code,
+                "village_name": sp.point.village.name,
+                "point_id": sp.point_id,
+                "point_name": sp.point.name,
+                "opened_at": sp.opened_at,
+                "closed_at": sp.closed_at,
+                "last_heartbeat_at": sp.last_heartbeat_at,
+                "checkins": sp.checkin_count,
+                "headcount": sp.headcount,
+                "attendance": sp.attendance,
+                "flagged": flagged.get(sp.point_id, 0),
+            }
+        )
+    return out

@@ -1,0 +1,363 @@
+/* Operator console (điểm cầu): offline queue in IndexedDB, batched idempotent sync,
+   heartbeat, QR scan. Plain JS, no build step.
+
+   Personal data: a queued CCCD check-in holds the number in IndexedDB only until the server
+   answers for it (created, duplicate or rejected); then the record is deleted, and a rejected
+   one is kept for the operator with the last 4 digits only. Nothing goes to localStorage but
+   the last sync time and the last known counters. */
+(function () {
+  "use strict";
+  var root = document.getElementById("console");
+  if (!root) return;
+  var D = root.dataset;
+  var T = JSON.parse(document.getElementById("console-text").textContent);
+  var BATCH = 250;
+
+  // ---- service worker: register, then ask it to keep this page for offline use ----
+  if ("serviceWorker" in navigator && D.sw) {
+    navigator.serviceWorker.addEventListener("message", function (e) {
+      if (e.data && e.data.cached) {
+        var el = document.getElementById("offline-ready");
+        if (el) { el.textContent = T.offline_ready; el.hidden = false; }
+        root.setAttribute("data-offline-ready", "1");
+      }
+    });
+    navigator.serviceWorker.register(D.sw, { scope: D.scope }).then(function () {
+      return navigator.serviceWorker.ready;
+    }).then(function (reg) {
+      var urls = [location.pathname];
+      if (D.home && D.home !== location.pathname) urls.push(D.home);
+      if (reg.active && navigator.onLine) reg.active.postMessage({ cache: urls });
+    }).catch(function () {});
+  }
+  if (!D.session) return; // the list page only needs the service worker
+
+  var SID = +D.session, PID = +D.point, API = D.api;
+  var KEY = "binhdan-console:" + SID + ":" + PID;
+  var state = JSON.parse(localStorage.getItem(KEY) || "null") || {};
+  ["checkins", "headcount", "attendance", "opened", "closed"].forEach(function (k) {
+    if (D[k] !== undefined && (state.at || "") < D.generated) state[k] = D[k];
+  });
+  var syncing = false, failures = 0, timer = null;
+
+  function $(id) { return document.getElementById(id); }
+
+  // ---- IndexedDB: "queue" (to send) and "rejected" (refused by the server) ----
+  var dbp = null;
+  function db() {
+    if (!dbp) dbp = new Promise(function (ok, ko) {
+      var r = indexedDB.open("binhdan-console", 1);
+      r.onupgradeneeded = function () {
+        r.result.createObjectStore("queue", { keyPath: "client_uuid" });
+        r.result.createObjectStore("rejected", { keyPath: "client_uuid" });
+      };
+      r.onsuccess = function () { ok(r.result); };
+      r.onerror = function () { ko(r.error); };
+    });
+    return dbp;
+  }
+  function tx(store, mode, fn) {
+    return db().then(function (d) {
+      return new Promise(function (ok, ko) {
+        var t = d.transaction(store, mode), out, req = fn(t.objectStore(store));
+        if (req) req.onsuccess = function () { out = req.result; };
+        t.oncomplete = function () { ok(out); };
+        t.onerror = t.onabort = function () { ko(t.error); };
+      });
+    });
+  }
+  function all(store) { return tx(store, "readonly", function (s) { return s.getAll(); }); }
+  function put(store, v) { return tx(store, "readwrite", function (s) { s.put(v); }); }
+  function del(store, keys) {
+    return tx(store, "readwrite", function (s) { keys.forEach(function (k) { s.delete(k); }); });
+  }
+  function mine(r) { return r.session_id === SID && r.point_id === PID; }
+
+  function uuid() {
+    var c = window.crypto;
+    if (c && c.randomUUID) return c.randomUUID();
+    var b = new Uint8Array(16), i;
+    if (c && c.getRandomValues) c.getRandomValues(b);
+    else for (i = 0; i < 16; i++) b[i] = Math.floor(Math.random() * 256);
+    b[6] = (b[6] & 15) | 64; b[8] = (b[8] & 63) | 128;
+    var h = Array.prototype.map.call(b, function (x) { return (x + 256).toString(16).slice(1); }).join("");
+    return [h.slice(0, 8), h.slice(8, 12), h.slice(12, 16), h.slice(16, 20), h.slice(20)].join("-");
+  }
+
+  // ---- HTTP: the session cookie plus Django's CSRF header ----
+  function csrf() {
+    var m = document.cookie.match(/(?:^|;\s*)csrftoken=([^;]+)/);
+    return m ? decodeURIComponent(m[1]) : D.csrf;
+  }
+  function post(url, body) {
+    return fetch(url, {
+      method: "POST", credentials: "same-origin",
+      headers: { "Content-Type": "application/json", "X-CSRFToken": csrf() },
+      body: JSON.stringify(body || {})
+    }).then(function (r) {
+      return r.json().catch(function () { return {}; }).then(function (j) {
+        if (!r.ok) { var e = new Error(j.message || "HTTP " + r.status); e.status = r.status; throw e; }
+        return j;
+      });
+    });
+  }
+
+  // ---- screen ----
+  function say(text, bad) {
+    var el = $("console-flash");
+    el.textContent = text; el.className = "console-flash" + (bad ? " bad" : "");
+  }
+  function clock(iso) {
+    return iso ? new Date(iso).toLocaleTimeString("vi-VN", { hour12: false }) : T.never;
+  }
+  function render() {
+    $("net-status").textContent = navigator.onLine ? T.online : T.offline;
+    $("net-status").className = "net " + (navigator.onLine ? "on" : "off");
+    $("count-here").textContent = state.checkins || "0";
+    $("count-headcount").textContent = state.headcount === "" || state.headcount == null ? "—" : state.headcount;
+    $("count-attendance").textContent = state.attendance || "0";
+    $("last-sync").textContent = clock(localStorage.getItem("binhdan-console:last-sync"));
+    $("point-status").textContent = state.closed === "1" ? T.closed : state.opened === "1" ? T.opened : T.not_opened;
+    ["open-form", "close-form"].forEach(function (id) { if ($(id)) $(id).hidden = state.closed === "1"; });
+    return all("queue").then(function (q) {
+      $("count-pending").textContent = String(q.filter(mine).length);
+      return all("rejected");
+    }).then(function (rs) {
+      var ul = $("rejected-list");
+      ul.textContent = "";
+      rs.filter(mine).forEach(function (r) {
+        var li = document.createElement("li"), b = document.createElement("button");
+        li.textContent = r.label + ": " + r.reason + " ";
+        b.type = "button"; b.className = "btn-secondary"; b.textContent = T.dismiss;
+        b.onclick = function () { del("rejected", [r.client_uuid]).then(render); };
+        li.appendChild(b); ul.appendChild(li);
+      });
+      $("rejected-box").hidden = !ul.children.length;
+    });
+  }
+  function remember(s) {
+    ["checkins", "headcount", "attendance"].forEach(function (k) { if (k in s) state[k] = s[k] == null ? "" : String(s[k]); });
+    if ("opened" in s) state.opened = s.opened ? "1" : "0";
+    if ("closed" in s) state.closed = s.closed ? "1" : "0";
+    state.at = new Date().toISOString();
+    localStorage.setItem(KEY, JSON.stringify(state));
+  }
+  function refreshStatus() {
+    if (!navigator.onLine || !D.statusUrl) return Promise.resolve();
+    return fetch(D.statusUrl, { credentials: "same-origin", cache: "no-store" })
+      .then(function (r) { return r.ok ? r.json() : null; })
+      .then(function (s) { if (s) remember(s); }).catch(function () {});
+  }
+
+  // ---- sync: batches of ≤ 250; only what the server acknowledged leaves the queue ----
+  function reasonText(code, fallback) { return T.reasons[code] || fallback || T.reasons._; }
+  function reject(rec, code, message) {
+    return put("rejected", {
+      client_uuid: rec.client_uuid, session_id: rec.session_id, point_id: rec.point_id,
+      label: rec.label, reason: reasonText(code, message)
+    });
+  }
+  function sendCheckins(group) {
+    var chain = Promise.resolve();
+    for (var i = 0; i < group.length; i += BATCH) (function (chunk) {
+      chain = chain.then(function () {
+        return post(API + "/checkins/batch", {
+          session_id: chunk[0].session_id, point_id: chunk[0].point_id,
+          items: chunk.map(function (r) { return r.item; })
+        }).then(function (res) {
+          var byId = {}, done = [], steps = [];
+          chunk.forEach(function (r) { byId[r.client_uuid] = r; });
+          (res.results || []).forEach(function (x) {
+            var rec = byId[x.client_uuid];
+            if (!rec) return;
+            if (x.status === "rejected") steps.push(reject(rec, x.reason, x.message));
+            done.push(x.client_uuid);
+          });
+          return Promise.all(steps).then(function () { return del("queue", done); });
+        });
+      });
+    })(group.slice(i, i + BATCH));
+    return chain;
+  }
+  function sendHeadcount(rec) {
+    return post(API + "/headcounts", rec.item).then(function () {
+      return del("queue", [rec.client_uuid]);
+    }, function (e) {
+      return refused(rec, e);
+    });
+  }
+  // A 4xx other than "log in again" will not succeed by retrying: show it, drop it.
+  function refused(rec, e) {
+    if (!e.status || e.status >= 500 || e.status === 401 || e.status === 403) throw e;
+    return reject(rec, "", e.message).then(function () { return del("queue", [rec.client_uuid]); });
+  }
+  function sendStatus(rec) {
+    var url = API + "/sessions/" + rec.session_id + "/points/" + rec.point_id + "/" + rec.action;
+    return post(url + "?at=" + encodeURIComponent(rec.at), {}).then(function () {
+      return del("queue", [rec.client_uuid]);
+    }, function (e) { return refused(rec, e); });
+  }
+  function sync() {
+    if (syncing || !navigator.onLine) return Promise.resolve();
+    syncing = true;
+    return all("queue").then(function (q) {
+      if (!q.length) return false;
+      var groups = {}, singles = [], chain = Promise.resolve();
+      q.sort(function (a, b) { return a.created < b.created ? -1 : 1; });
+      q.forEach(function (r) {
+        var k = r.session_id + "/" + r.point_id;
+        if (r.kind === "checkin") (groups[k] = groups[k] || []).push(r);
+        else singles.push(r);
+      });
+      // Point status first (opened before its check-ins), then check-ins, then headcounts.
+      singles.sort(function (a, b) { return (a.kind === "status" ? 0 : 1) - (b.kind === "status" ? 0 : 1); });
+      singles.filter(function (r) { return r.kind === "status"; }).forEach(function (r) {
+        chain = chain.then(function () { return sendStatus(r); });
+      });
+      Object.keys(groups).forEach(function (k) { chain = chain.then(function () { return sendCheckins(groups[k]); }); });
+      singles.filter(function (r) { return r.kind === "headcount"; }).forEach(function (r) {
+        chain = chain.then(function () { return sendHeadcount(r); });
+      });
+      return chain.then(function () { return true; });
+    }).then(function (sent) {
+      failures = 0;
+      if (sent) { localStorage.setItem("binhdan-console:last-sync", new Date().toISOString()); say(T.synced); }
+      return sent ? refreshStatus() : null;
+    }, function (e) {
+      failures += 1;
+      say(e.status === 401 || e.status === 403 ? T.login_again
+        : e.status && e.status < 500 ? e.message + " " + T.sync_failed : T.sync_failed, true);
+    }).then(function () { syncing = false; return render(); });
+  }
+  function loop() {
+    clearTimeout(timer);
+    sync().then(function () {
+      var wait = failures ? Math.min(300000, 5000 * Math.pow(2, failures - 1)) : 30000;
+      timer = setTimeout(loop, wait);
+    });
+  }
+
+  // ---- check-in and headcount forms: queue first, send when possible ----
+  function val(name) { var el = $("id_" + name); return el ? el.value.trim() : ""; }
+  function enqueue(rec) {
+    rec.session_id = SID; rec.point_id = PID; rec.created = new Date().toISOString();
+    return put("queue", rec).then(render).then(function () { if (navigator.onLine) loop(); });
+  }
+  function checkin(method, fields) {
+    var id = uuid(), item = { client_uuid: id, method: method, checked_in_at: new Date().toISOString() };
+    Object.keys(fields).forEach(function (k) { if (fields[k] !== "") item[k] = fields[k]; });
+    if (item.birth_year) item.birth_year = +item.birth_year;
+    var tail = function (s) { return "•••• " + s.replace(/\D/g, "").slice(-4); };
+    var label = method === "phone" ? T.m_phone + " " + tail(item.phone)
+      : method === "cccd" ? T.m_cccd + " " + tail(item.cccd)
+      : method === "qr_card" ? T.m_card
+      : item.full_name + (item.birth_year ? " (" + item.birth_year + ")" : "");
+    return enqueue({ client_uuid: id, kind: "checkin", label: label, item: item }).then(function () {
+      say(T.queued.replace("%s", label));
+    });
+  }
+  var form = $("checkin-form");
+  function method() { var c = form.querySelector("input[name=method]:checked"); return c ? c.value : ""; }
+  function showMethod() {
+    var m = method();
+    form.querySelectorAll("[data-for]").forEach(function (fs) {
+      fs.hidden = fs.getAttribute("data-for").split(" ").indexOf(m) < 0;
+    });
+  }
+  form.addEventListener("change", showMethod);
+  form.addEventListener("submit", function (e) {
+    e.preventDefault();
+    var m = method(), f;
+    if (m === "phone") f = { phone: val("phone"), full_name: val("full_name") };
+    else if (m === "cccd") f = { cccd: val("cccd"), full_name: val("full_name") };
+    else if (m === "qr_card") f = { card: val("card") };
+    else f = { full_name: val("full_name"), birth_year: val("birth_year"), village_code: val("village") };
+    var need = m === "name" ? f.full_name && f.birth_year && f.village_code
+      : m === "phone" ? f.phone && f.full_name : f[Object.keys(f)[0]];
+    if (!need) { say(T.missing, true); return; }
+    checkin(m, f).then(function () {
+      form.querySelectorAll("[data-for] input").forEach(function (i) { i.value = ""; });
+      var first = form.querySelector("[data-for]:not([hidden]) input");
+      if (first) first.focus();
+    });
+  });
+  showMethod();
+
+  $("headcount-form").addEventListener("submit", function (e) {
+    e.preventDefault();
+    var n = $("hc_count").value.trim();
+    if (n === "" || isNaN(+n) || +n < 0) { say(T.missing, true); return; }
+    var id = uuid();
+    enqueue({
+      client_uuid: id, kind: "headcount", label: T.headcount + " " + n,
+      item: { client_uuid: id, session_id: SID, point_id: PID, count: +n, counted_at: new Date().toISOString() }
+    }).then(function () { $("hc_count").value = ""; say(T.queued.replace("%s", T.headcount + " " + n)); });
+  });
+
+  // ---- open / heartbeat / close need the network: they report the point live now ----
+  function pointAction(action, msg) {
+    var later = function () {
+      if (action === "heartbeat") return Promise.resolve();
+      // No network: remember when it happened; the server gets the real time later.
+      remember(action === "open" ? { opened: true } : { closed: true });
+      return enqueue({ client_uuid: uuid(), kind: "status", action: action,
+        at: new Date().toISOString(), label: msg }).then(function () { say(msg + " " + T.later); });
+    };
+    if (!navigator.onLine) return later();
+    return post(API + "/sessions/" + SID + "/points/" + PID + "/" + action, {}).then(function () {
+      if (action === "open") remember({ opened: true });
+      if (action === "close") remember({ closed: true });
+      if (msg) say(msg);
+      return refreshStatus().then(render);
+    }, function (e) {
+      if (!e.status) return later();
+      if (msg) say(e.message, true);
+    });
+  }
+  [["open-form", "open", T.opened_msg], ["close-form", "close", T.closed_msg]].forEach(function (x) {
+    var f = $(x[0]);
+    if (f) f.addEventListener("submit", function (e) {
+      e.preventDefault();
+      if (x[1] === "close" && !window.confirm(T.confirm_close)) return;
+      pointAction(x[1], x[2]);
+    });
+  });
+  setInterval(function () {
+    if (state.opened === "1" && state.closed !== "1") pointAction("heartbeat");
+  }, 30000);
+
+  $("sync-now").addEventListener("click", function () { failures = 0; loop(); });
+  window.addEventListener("online", function () { failures = 0; render(); loop(); });
+  window.addEventListener("offline", render);
+
+  // ---- QR scan with the camera where the browser has BarcodeDetector ----
+  var scan = $("scan-start");
+  if (scan && "BarcodeDetector" in window && navigator.mediaDevices) {
+    scan.hidden = false;
+    var video = $("scan-video"), stream = null, last = "", lastAt = 0, detector;
+    var stop = function () {
+      if (stream) stream.getTracks().forEach(function (t) { t.stop(); });
+      stream = null; video.hidden = true; scan.textContent = T.scan_start;
+    };
+    var tick = function () {
+      if (!stream) return;
+      detector.detect(video).then(function (codes) {
+        var code = codes.length ? codes[0].rawValue : "";
+        if (code && (code !== last || Date.now() - lastAt > 5000)) {
+          last = code; lastAt = Date.now();
+          checkin("qr_card", { card: code });
+        }
+      }).catch(function () {}).then(function () { setTimeout(tick, 300); });
+    };
+    scan.addEventListener("click", function () {
+      if (stream) { stop(); return; }
+      detector = new window.BarcodeDetector({ formats: ["qr_code"] });
+      navigator.mediaDevices.getUserMedia({ video: { facingMode: "environment" } }).then(function (s) {
+        stream = s; video.srcObject = s; video.hidden = false; video.play();
+        scan.textContent = T.scan_stop; tick();
+      }).catch(function () { say(T.no_camera, true); });
+    });
+  }
+
+  render().then(refreshStatus).then(render).then(loop);
+})();

@@ -1,0 +1,81 @@
+/* Service worker of the operator console ({{ scope }}), version {{ version }}.
+   Static files: cache first. Console pages: network first, the last good copy when offline.
+   API calls and every non-GET request go straight to the network (never cached). */
+"use strict";
+var CACHE = "binhdan-console-{{ version }}";
+var SCOPE = {{ scope_json|safe }};
+var STATIC = {{ static_json|safe }};
+var SHELL = {{ shell_json|safe }};
+
+self.addEventListener("install", function (event) {
+  event.waitUntil(caches.open(CACHE).then(function (cache) {
+    // One missing file must not stop the install: add them one by one.
+    return Promise.all(SHELL.map(function (url) { return cache.add(url).catch(function () {}); }));
+  }).then(function () { return self.skipWaiting(); }));
+});
+
+self.addEventListener("activate", function (event) {
+  event.waitUntil(caches.keys().then(function (keys) {
+    return Promise.all(keys.filter(function (k) {
+      return k.indexOf("binhdan-console-") === 0 && k !== CACHE;
+    }).map(function (k) { return caches.delete(k); }));
+  }).then(function () { return self.clients.claim(); }));
+});
+
+function keep(request, response) {
+  // Only a page really served (not a redirect to the login page) is kept.
+  if (response && response.ok && !response.redirected && response.type === "basic") {
+    var copy = response.clone();
+    caches.open(CACHE).then(function (cache) { cache.put(request, copy); });
+  }
+  return response;
+}
+
+function fromCache(request) {
+  return caches.open(CACHE).then(function (cache) {
+    return cache.match(request, { ignoreVary: true }).then(function (hit) {
+      if (hit || request.mode !== "navigate") return hit;
+      return cache.match(SCOPE, { ignoreVary: true });
+    });
+  }).then(function (hit) {
+    return hit || new Response("Offline", { status: 503, headers: { "Content-Type": "text/plain" } });
+  });
+}
+
+self.addEventListener("fetch", function (event) {
+  var request = event.request;
+  if (request.method !== "GET") return;
+  var url = new URL(request.url);
+  if (url.origin !== self.location.origin) return;
+  if (url.pathname.indexOf(STATIC) === 0) {
+    event.respondWith(caches.open(CACHE).then(function (cache) {
+      return cache.match(request, { ignoreVary: true }).then(function (hit) {
+        return hit || fetch(request).then(function (response) { return keep(request, response); });
+      });
+    }));
+  } else if (url.pathname.indexOf(SCOPE) === 0 && url.pathname !== SCOPE + "sw.js") {
+    event.respondWith(fetch(request).then(function (response) {
+      return keep(request, response);
+    }, function () { return fromCache(request); }));
+  }
+});
+
+// A page asks to be kept for offline use (its first load happened before the worker).
+self.addEventListener("message", function (event) {
+  var data = event.data || {};
+  if (data.clear) {
+    event.waitUntil(caches.delete(CACHE));
+    return;
+  }
+  if (!data.cache) return;
+  event.waitUntil(caches.open(CACHE).then(function (cache) {
+    return Promise.all(data.cache.map(function (path) {
+      var request = new Request(path, { credentials: "same-origin" });
+      return fetch(request).then(function (response) {
+        if (response.ok && !response.redirected) return cache.put(request, response);
+      });
+    }));
+  }).then(function () {
+    if (event.source) event.source.postMessage({ cached: true });
+  }).catch(function () {}));
+});

@@ -1,0 +1,574 @@
+"""Planning pages: calendar, sessions, bridge points, posters, exports, imports.
+
+Thin: selectors read (scoped), services write; outside the user's scope is a 404.
+"""
+
+import uuid
+from collections import OrderedDict
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core import signing
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from binhdan.accounts.permissions import Action
+from binhdan.accounts.selectors import user_can, user_scope_roots
+from binhdan.areas import selectors as area_selectors
+from binhdan.areas.models import Area
+from binhdan.classes import planning
+from binhdan.classes import planning_selectors as sel
+from binhdan.classes.attendance_sheets import apply_sheet, plan_sheet
+from binhdan.classes.exports import attendance_workbook, export_filename
+from binhdan.classes.forms import PointForm, SessionForm, UploadForm
+from binhdan.classes.models import ClassSession, SessionKind, SessionPoint, SessionStatus
+from binhdan.classes.point_import import apply_point_import, plan_point_import
+from binhdan.classes.posters import poster_pdf
+from binhdan.core.errors import DomainError, NotFound, OutsideScope
+
+POINT_IMPORT_SALT = "classes.point-import"
+SHEET_IMPORT_SALT = "classes.sheet-import"
+POINTS_SHOWN_WITHOUT_FILTER = 60
+MAX_POSTER_PAGES = 300  # about 15 s of PDF work: beyond that, one commune at a time
+
+
+def _404(exc: Exception) -> Http404:
+    return Http404(str(exc))
+
+
+def _session_or_404(request, pk: int) -> ClassSession:
+    try:
+        return sel.session_get_for_user(user=request.user, pk=pk)
+    except NotFound as exc:
+        raise _404(exc) from exc
+
+
+def _manageable_session_or_404(request, pk: int) -> ClassSession:
+    session = _session_or_404(request, pk)
+    if not sel.session_can_manage(user=request.user, session=session):
+        raise Http404
+    return session
+
+
+def _area_or_404(request, code: str, action: Action) -> Area:
+    try:
+        return area_selectors.area_get_for_user(user=request.user, code=code, action=action)
+    except (NotFound, OutsideScope) as exc:
+        raise _404(exc) from exc
+
+
+def _field_error(form, exc: DomainError) -> None:
+    field = (exc.details or {}).get("field") if isinstance(exc.details, dict) else None
+    form.add_error(field if field in form.fields else None, exc.message)
+
+
+def _base_url(request) -> str:
+    return request.build_absolute_uri("/").rstrip("/")
+
+
+# --- calendar and sessions ---------------------------------------------------------------
+
+
+@login_required
+def calendar(request):
+    year, month = sel.parse_month(request.GET.get("thang"))
+    month_view = sel.month_calendar(user=request.user, year=year, month=month)
+    can_plan = bool(
+        request.user.is_superuser
+        or user_scope_roots(user=request.user, action=Action.SESSION_MANAGE).exists()
+    )
+    return render(
+        request,
+        "classes/calendar.html",
+        {"cal": month_view, "can_plan": can_plan, "kinds": SessionKind},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def session_create(request):
+    if not (
+        request.user.is_superuser
+        or user_scope_roots(user=request.user, action=Action.SESSION_MANAGE).exists()
+    ):
+        raise Http404
+    form = SessionForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            session = planning.session_create(actor=request.user, data=form.session_data())
+        except OutsideScope as exc:
+            form.add_error("area", exc.message)
+        except DomainError as exc:
+            _field_error(form, exc)
+        else:
+            count = session.points.count()
+            messages.success(
+                request,
+                _("Đã tạo buổi học. Số điểm cầu tham gia: %(n)s.") % {"n": count},
+            )
+            return redirect("classes:session", pk=session.pk)
+    return render(request, "classes/session_form.html", {"form": form, "session": None})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def session_edit(request, pk: int):
+    session = _manageable_session_or_404(request, pk)
+    if request.method == "POST":
+        form = SessionForm(request.POST, user=request.user)
+    else:
+        form = SessionForm(initial=SessionForm.initial_from(session), user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            planning.session_update(actor=request.user, session=session, data=form.session_data())
+        except OutsideScope as exc:
+            form.add_error("area", exc.message)
+        except DomainError as exc:
+            _field_error(form, exc)
+        else:
+            messages.success(request, _("Đã lưu buổi học."))
+            return redirect("classes:session", pk=session.pk)
+    return render(request, "classes/session_form.html", {"form": form, "session": session})
+
+
+@login_required
+@require_POST
+def session_cancel(request, pk: int):
+    session = _manageable_session_or_404(request, pk)
+    try:
+        planning.session_cancel(actor=request.user, session=session)
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("Đã hủy buổi học. Lời nhắc chưa gửi đã được bỏ."))
+    return redirect("classes:session", pk=session.pk)
+
+
+def _commune_summary(rows: list[sel.PointAttendance]) -> list[dict]:
+    by_commune: OrderedDict[int, dict] = OrderedDict()
+    for row in rows:
+        commune = row.session_point.point.village.parent
+        entry = by_commune.setdefault(
+            commune.pk,
+            {"commune": commune, "points": 0, "ready": 0, "opened": 0, "attendance": 0},
+        )
+        entry["points"] += 1
+        entry["ready"] += row.session_point.point.is_ready
+        entry["opened"] += row.session_point.opened_at is not None
+        entry["attendance"] += row.attendance
+    return list(by_commune.values())
+
+
+@login_required
+def session_detail(request, pk: int):
+    session = _session_or_404(request, pk)
+    rows = sel.attendance_by_point(user=request.user, session=session)
+    communes = _commune_summary(rows)
+    commune_code = request.GET.get("xa", "")
+    shown = rows
+    if commune_code:
+        shown = [r for r in rows if r.session_point.point.village.parent.code == commune_code]
+    elif len(rows) > POINTS_SHOWN_WITHOUT_FILTER and len(communes) > 1:
+        shown = []
+    can_manage = sel.session_can_manage(user=request.user, session=session)
+    for row in shown:
+        point = row.session_point.point
+        row.readiness = sel.readiness(point)
+        row.can_manage = user_can(
+            user=request.user, action=Action.SESSION_MANAGE, area=point.village
+        )
+        row.can_write = (
+            row.can_manage
+            or user_can(user=request.user, action=Action.CHECKIN_WRITE, area=point.village)
+            or any(op.pk == request.user.pk for op in point.operators.all())
+        )
+    addable = (
+        list(sel.points_addable_to(user=request.user, session=session)[:500])
+        if session.status == SessionStatus.PLANNED
+        else []
+    )
+    totals = {
+        "points": len(rows),
+        "ready": sum(r.session_point.point.is_ready for r in rows),
+        "checkins": sum(r.checkins for r in rows),
+        "attendance": sum(r.attendance for r in rows),
+    }
+    return render(
+        request,
+        "classes/session_detail.html",
+        {
+            "session": session,
+            "when": sel.session_when(session),
+            "topics": list(session.topics.all()),
+            "rows": shown,
+            "communes": communes,
+            "commune_code": commune_code,
+            "totals": totals,
+            "can_manage": can_manage,
+            "addable": addable,
+            "is_online": session.kind == SessionKind.ONLINE,
+            "is_cancelled": session.status == SessionStatus.CANCELLED,
+        },
+    )
+
+
+def _point_of_session_or_404(request, session: ClassSession, point_pk: int) -> SessionPoint:
+    session_point = (
+        sel.session_points_for_user(user=request.user, session=session)
+        .filter(point_id=point_pk)
+        .first()
+    )
+    if session_point is None:
+        raise Http404
+    return session_point
+
+
+@login_required
+@require_POST
+def session_point_add(request, pk: int):
+    session = _session_or_404(request, pk)
+    try:
+        point = sel.point_get_for_user(
+            user=request.user, pk=int(request.POST.get("point", 0)), action=Action.SESSION_MANAGE
+        )
+    except (NotFound, ValueError) as exc:
+        raise Http404 from exc
+    try:
+        _sp, created = planning.session_point_add(actor=request.user, session=session, point=point)
+    except OutsideScope as exc:
+        raise _404(exc) from exc
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        if created:
+            messages.success(request, _("Đã thêm điểm cầu “%(p)s”.") % {"p": point.name})
+    return redirect("classes:session", pk=session.pk)
+
+
+@login_required
+@require_POST
+def session_point_remove(request, pk: int, point_pk: int):
+    session = _session_or_404(request, pk)
+    session_point = _point_of_session_or_404(request, session, point_pk)
+    try:
+        planning.session_point_remove(
+            actor=request.user, session=session, point=session_point.point
+        )
+    except OutsideScope as exc:
+        raise _404(exc) from exc
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(
+            request, _("Đã bỏ điểm cầu “%(p)s” khỏi buổi học.") % {"p": session_point.point.name}
+        )
+    return redirect("classes:session", pk=session.pk)
+
+
+@login_required
+def session_posters(request, pk: int):
+    """All the user's points of the session, or one commune's (?xa=<code>)."""
+    session = _session_or_404(request, pk)
+    points = sel.session_points_for_user(user=request.user, session=session)
+    commune_code = request.GET.get("xa", "")
+    if commune_code:
+        points = points.filter(point__village__parent__code=commune_code)
+    elif points.count() > MAX_POSTER_PAGES:
+        messages.error(
+            request,
+            _("Buổi học có hơn %(n)s điểm cầu: hãy chọn một xã/phường rồi tải áp phích.")
+            % {"n": MAX_POSTER_PAGES},
+        )
+        return redirect("classes:session", pk=session.pk)
+    pdf = poster_pdf(
+        session=session, points=[sp.point for sp in points], base_url=_base_url(request)
+    )
+    return _download(pdf, f"Áp phích điểm danh - {session.title[:60]}.pdf", "application/pdf")
+
+
+@login_required
+def point_poster(request, pk: int, point_pk: int):
+    session = _session_or_404(request, pk)
+    session_point = _point_of_session_or_404(request, session, point_pk)
+    pdf = poster_pdf(session=session, points=[session_point.point], base_url=_base_url(request))
+    return _download(
+        pdf, f"Áp phích điểm danh - {session_point.point.name[:60]}.pdf", "application/pdf"
+    )
+
+
+def _download(content: bytes, filename: str, content_type: str) -> HttpResponse:
+    import io
+
+    filename = filename.replace("/", "-").replace('"', "")
+    response = FileResponse(
+        io.BytesIO(content), as_attachment=True, filename=filename, content_type=content_type
+    )
+    return response
+
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@login_required
+def session_export(request, pk: int):
+    session = _session_or_404(request, pk)
+    data = attendance_workbook(user=request.user, session=session)
+    return _download(data, export_filename(session=session), XLSX)
+
+
+@login_required
+def point_export(request, pk: int, point_pk: int):
+    session = _session_or_404(request, pk)
+    session_point = _point_of_session_or_404(request, session, point_pk)
+    data = attendance_workbook(user=request.user, session=session, point=session_point.point)
+    return _download(data, export_filename(session=session, point=session_point.point), XLSX)
+
+
+# --- paper attendance sheets -------------------------------------------------------------
+
+
+def _upload_path(prefix: str, token: str):
+    return settings.UPLOAD_DIR / f"{prefix}-{token}.bin"
+
+
+def _store_upload(prefix: str, data: bytes) -> str:
+    token = uuid.uuid4().hex
+    settings.UPLOAD_DIR.mkdir(parents=True, exist_ok=True)
+    _upload_path(prefix, token).write_bytes(data)
+    return token
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def sheet_import(request, pk: int, point_pk: int):
+    """Step 1: upload and preview (nothing written). Step 2: confirm records the rows."""
+    from binhdan.classes.services import session_point_for_write
+
+    session = _session_or_404(request, pk)
+    visible = _point_of_session_or_404(request, session, point_pk)
+    try:
+        session_point = session_point_for_write(
+            actor=request.user, session_id=session.pk, point_id=visible.point_id
+        )
+    except (NotFound, OutsideScope) as exc:
+        raise _404(exc) from exc
+    context = {"session": session, "session_point": session_point, "point": session_point.point}
+    here = reverse("classes:sheet_import", args=[session.pk, session_point.point_id])
+
+    if request.method == "POST" and "confirm" in request.POST:
+        try:
+            ticket = signing.loads(request.POST["confirm"], salt=SHEET_IMPORT_SALT, max_age=3600)
+            data = _upload_path("sheet", ticket["token"]).read_bytes()
+        except (signing.BadSignature, KeyError, FileNotFoundError, TypeError):
+            messages.error(request, _("Bản xem trước đã hết hạn. Hãy tải tệp lên lại."))
+            return redirect(here)
+        if ticket.get("sp") != session_point.pk or ticket.get("user") != request.user.pk:
+            raise Http404
+        try:
+            report = plan_sheet(session_point=session_point, data=data, filename=ticket["filename"])
+            apply_sheet(actor=request.user, session_point=session_point, report=report)
+        except DomainError as exc:
+            messages.error(request, exc.message)
+            return redirect(here)
+        _upload_path("sheet", ticket["token"]).unlink(missing_ok=True)
+        context.update({"report": report, "summary": report.as_dict(), "applied": True})
+        return render(request, "classes/sheet_import.html", context)
+
+    form = UploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        data = upload.read()
+        try:
+            report = plan_sheet(session_point=session_point, data=data, filename=upload.name)
+        except DomainError as exc:
+            form.add_error("file", exc.message)
+        else:
+            token = _store_upload("sheet", data)
+            context["report"] = report
+            context["ticket"] = signing.dumps(
+                {
+                    "token": token,
+                    "filename": upload.name,
+                    "sp": session_point.pk,
+                    "user": request.user.pk,
+                },
+                salt=SHEET_IMPORT_SALT,
+            )
+    context["form"] = form
+    return render(request, "classes/sheet_import.html", context)
+
+
+# --- bridge points -----------------------------------------------------------------------
+
+
+@login_required
+def points_home(request):
+    roots = list(user_scope_roots(user=request.user, action=Action.SESSION_VIEW))
+    if len(roots) == 1:
+        return redirect("classes:points", code=roots[0].code)
+    return render(request, "classes/points_home.html", {"roots": roots})
+
+
+@login_required
+def points(request, code: str):
+    area = _area_or_404(request, code, Action.SESSION_VIEW)
+    can_manage = user_can(user=request.user, action=Action.SESSION_MANAGE, area=area)
+    context = {
+        "area": area,
+        "ancestors": area_selectors.area_ancestors(area=area),
+        "can_manage": can_manage,
+    }
+    if area.level == Area.Level.PROVINCE:
+        context["communes"] = sel.point_counts_by_commune(user=request.user, province=area)
+        return render(request, "classes/points_province.html", context)
+    point_list = list(sel.points_for_user(user=request.user, area=area))
+    for point in point_list:
+        point.readiness = sel.readiness(point)
+    with_point = {p.village_id for p in point_list}
+    context["points"] = point_list
+    context["villages_without"] = [
+        v
+        for v in Area.objects.filter(parent=area, level=Area.Level.VILLAGE).order_by("path")
+        if v.pk not in with_point
+    ]
+    context["commune"] = area if area.level == Area.Level.COMMUNE else area.parent
+    return render(request, "classes/points_commune.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def point_create(request, code: str):
+    commune = _area_or_404(request, code, Action.SESSION_MANAGE)
+    if commune.level != Area.Level.COMMUNE:
+        raise Http404
+    initial = {"is_active": True}
+    village_code = request.GET.get("thon")
+    if village_code:
+        village = Area.objects.filter(code=village_code, parent=commune).first()
+        if village is not None:
+            initial.update({"village": village, "name": planning.village_point_name(village)})
+    form = PointForm(request.POST or None, commune=commune, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            point = planning.point_create(actor=request.user, data=form.point_data())
+        except DomainError as exc:
+            _field_error(form, exc)
+        else:
+            messages.success(request, _("Đã thêm điểm cầu “%(p)s”.") % {"p": point.name})
+            return redirect("classes:points", code=commune.code)
+    return render(
+        request, "classes/point_form.html", {"form": form, "commune": commune, "point": None}
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def point_edit(request, pk: int):
+    try:
+        point = sel.point_get_for_user(user=request.user, pk=pk, action=Action.SESSION_MANAGE)
+    except NotFound as exc:
+        raise _404(exc) from exc
+    commune = point.village.parent
+    if request.method == "POST":
+        form = PointForm(request.POST, commune=commune)
+    else:
+        form = PointForm(initial=PointForm.initial_from(point), commune=commune)
+    if request.method == "POST" and form.is_valid():
+        try:
+            planning.point_update(actor=request.user, point=point, data=form.point_data())
+        except DomainError as exc:
+            _field_error(form, exc)
+        else:
+            messages.success(request, _("Đã lưu điểm cầu."))
+            return redirect("classes:points", code=commune.code)
+    return render(
+        request, "classes/point_form.html", {"form": form, "commune": commune, "point": point}
+    )
+
+
+@login_required
+@require_POST
+def points_bulk(request, code: str):
+    area = _area_or_404(request, code, Action.SESSION_MANAGE)
+    try:
+        result = planning.points_bulk_per_village(actor=request.user, area=area)
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(
+            request,
+            _("Đã tạo %(c)s điểm cầu mới; bỏ qua %(s)s thôn đã có điểm cầu.")
+            % {"c": len(result.created), "s": len(result.skipped)},
+        )
+    return redirect("classes:points", code=area.code)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def points_import(request, code: str):
+    """Step 1: upload and preview (nothing written). Step 2: confirm writes the preview."""
+    area = _area_or_404(request, code, Action.SESSION_MANAGE)
+    if area.level == Area.Level.VILLAGE:
+        raise Http404
+    context = {"area": area, "ancestors": area_selectors.area_ancestors(area=area)}
+
+    if request.method == "POST" and "confirm" in request.POST:
+        try:
+            ticket = signing.loads(request.POST["confirm"], salt=POINT_IMPORT_SALT, max_age=3600)
+            data = _upload_path("points", ticket["token"]).read_bytes()
+        except (signing.BadSignature, KeyError, FileNotFoundError, TypeError):
+            messages.error(request, _("Bản xem trước đã hết hạn. Hãy tải tệp lên lại."))
+            return redirect("classes:points_import", code=area.code)
+        if ticket.get("area") != area.code or ticket.get("user") != request.user.pk:
+            raise Http404
+        try:
+            report = plan_point_import(
+                data=data, filename=ticket["filename"], scope=area, actor=request.user
+            )
+        except DomainError as exc:
+            messages.error(request, exc.message)
+            return redirect("classes:points_import", code=area.code)
+        apply_point_import(report)
+        _upload_path("points", ticket["token"]).unlink(missing_ok=True)
+        summary = report.as_dict()
+        messages.success(
+            request,
+            _("Đã nhập: %(c)s điểm cầu mới, %(u)s cập nhật, %(n)s không đổi, %(e)s dòng lỗi.")
+            % {
+                "c": summary["created"],
+                "u": summary["updated"],
+                "n": summary["unchanged"],
+                "e": len(summary["errors"]),
+            },
+        )
+        return redirect("classes:points", code=area.code)
+
+    form = UploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        data = upload.read()
+        try:
+            report = plan_point_import(
+                data=data, filename=upload.name, scope=area, actor=request.user
+            )
+        except DomainError as exc:
+            form.add_error("file", exc.message)
+        else:
+            token = _store_upload("points", data)
+            context["report"] = report
+            context["summary"] = report.as_dict()
+            context["ticket"] = signing.dumps(
+                {
+                    "token": token,
+                    "filename": upload.name,
+                    "area": area.code,
+                    "user": request.user.pk,
+                },
+                salt=POINT_IMPORT_SALT,
+            )
+    context["form"] = form
+    return render(request, "classes/points_import.html", context)

@@ -1,0 +1,256 @@
+"""Reads about learning: public quizzes, a learner's progress, certificates, staff figures."""
+
+from django.db.models import Count, Prefetch, Q
+
+from binhdan.accounts.models import User
+from binhdan.accounts.permissions import Action
+from binhdan.accounts.selectors import scope_paths, scope_q
+from binhdan.areas.models import Area
+from binhdan.core.errors import NotFound
+from binhdan.curriculum.models import Choice, Lesson, Question, Quiz, Topic
+from binhdan.learning.codes import normalize_code
+from binhdan.learning.models import Certificate, LessonProgress, QuizAttempt
+from binhdan.people.models import Person
+
+
+def public_topic_get(*, slug: str) -> Topic:
+    topic = Topic.objects.public().filter(slug=slug).first()
+    if topic is None:
+        raise NotFound(code="topic_not_found")
+    return topic
+
+
+def public_quiz_get(*, topic_slug: str) -> Quiz:
+    """The quiz of a public topic; NotFound if the topic is hidden or has no quiz."""
+    quiz = (
+        Quiz.objects.select_related("topic")
+        .filter(topic__in=Topic.objects.public())
+        .filter(topic__slug=topic_slug)
+    )
+    quiz = quiz.first()
+    if quiz is None:
+        raise NotFound(code="quiz_not_found")
+    return quiz
+
+
+def public_lesson_get(*, topic_slug: str, lesson_slug: str) -> Lesson:
+    lesson = (
+        Lesson.objects.select_related("topic")
+        .filter(topic__in=Topic.objects.public(), topic__slug=topic_slug, slug=lesson_slug)
+        .first()
+    )
+    if lesson is None:
+        raise NotFound(code="lesson_not_found")
+    return lesson
+
+
+def active_questions(*, quiz: Quiz):
+    """The questions a learner answers, in order, each with its choices in order."""
+    return (
+        Question.objects.filter(quiz=quiz, is_active=True)
+        .order_by("order", "pk")
+        .prefetch_related(Prefetch("choices", queryset=Choice.objects.order_by("order", "pk")))
+    )
+
+
+def attempt_next_question(*, attempt: QuizAttempt) -> Question | None:
+    answered = attempt.answers.values("question_id")
+    return active_questions(quiz=attempt.quiz).exclude(pk__in=answered).first()
+
+
+def attempt_progress(*, attempt: QuizAttempt) -> tuple[int, int]:
+    """(answered, total) for the progress line "Câu 3/10"."""
+    answered = attempt.answers.count()
+    remaining = active_questions(quiz=attempt.quiz).exclude(
+        pk__in=attempt.answers.values("question_id")
+    )
+    return answered, answered + remaining.count()
+
+
+def attempt_feedback(*, attempt: QuizAttempt) -> list[dict]:
+    """Per answer: the question key, whether it was right, the right choice and why."""
+    answers = (
+        attempt.answers.select_related("question")
+        .prefetch_related(
+            Prefetch("question__choices", queryset=Choice.objects.order_by("order", "pk"))
+        )
+        .order_by("question__order", "question__pk")
+    )
+    feedback = []
+    for answer in answers:
+        choices = list(answer.question.choices.all())
+        correct_index = next((i for i, c in enumerate(choices) if c.is_correct), None)
+        feedback.append(
+            {
+                "question_key": answer.question.key,
+                "correct": answer.is_correct,
+                "correct_choice_index": correct_index,
+                "explanation": answer.question.explanation,
+            }
+        )
+    return feedback
+
+
+def certificate_get_by_code(*, code: str) -> Certificate:
+    """The certificate with this (typed) code, whatever its status; NotFound else."""
+    normalized = normalize_code(code)
+    certificate = (
+        Certificate.objects.select_related("person", "topic").filter(code=normalized).first()
+        if normalized
+        else None
+    )
+    if certificate is None:
+        raise NotFound(code="certificate_not_found")
+    return certificate
+
+
+def mask_name(full_name: str) -> str:
+    """'Nguyễn Văn An' → 'Nguyễn V*** A***': the family name and initials only."""
+    words = full_name.split()
+    if not words:
+        return ""
+    return " ".join([words[0]] + [f"{w[0]}***" for w in words[1:]])
+
+
+# --- the learner's own page -------------------------------------------------------------
+
+
+def person_learning(*, person: Person) -> dict:
+    """What one person did: lessons finished per topic, attempts, certificates."""
+    progress = (
+        LessonProgress.objects.filter(person=person)
+        .select_related("lesson", "lesson__topic")
+        .order_by("lesson__topic__order", "lesson__order")
+    )
+    topics: dict[int, dict] = {}
+    for row in progress:
+        entry = topics.setdefault(row.lesson.topic_id, {"topic": row.lesson.topic, "lessons": []})
+        entry["lessons"].append(row.lesson)
+    if topics:
+        totals = dict(
+            Lesson.objects.filter(topic_id__in=topics)
+            .values_list("topic_id")
+            .annotate(n=Count("id"))
+        )
+        for topic_id, entry in topics.items():
+            entry["total"] = totals.get(topic_id, 0)
+    attempts = (
+        QuizAttempt.objects.filter(person=person, submitted_at__isnull=False)
+        .select_related("quiz", "quiz__topic")
+        .order_by("-submitted_at")
+    )
+    certificates = Certificate.objects.filter(person=person).select_related("topic")
+    return {
+        "topics": list(topics.values()),
+        "attempts": list(attempts),
+        "certificates": list(certificates),
+    }
+
+
+# --- staff ------------------------------------------------------------------------------
+
+
+def certificates_for_user(*, user: User, query: str = ""):
+    """Certificates of people in the user's learning scope, newest first."""
+    certificates = (
+        Certificate.objects.filter(
+            scope_q(user=user, action=Action.LEARNING_VIEW, path_field="area_path")
+        )
+        .select_related("person", "person__village", "topic")
+        .order_by("-issued_at", "-pk")
+    )
+    if query:
+        normalized = normalize_code(query)
+        certificates = certificates.filter(code=normalized) if normalized else certificates.none()
+    return certificates
+
+
+def certificate_get_for_user(*, user: User, pk: int, action: Action) -> Certificate:
+    """A certificate inside the user's scope for ``action``; NotFound else (no probing)."""
+    certificate = (
+        Certificate.objects.filter(scope_q(user=user, action=action, path_field="area_path"))
+        .select_related("person", "topic")
+        .filter(pk=pk)
+        .first()
+    )
+    if certificate is None:
+        raise NotFound(code="certificate_not_found")
+    return certificate
+
+
+def can_view_learning(*, user: User) -> bool:
+    return scope_paths(user=user, action=Action.LEARNING_VIEW) != []
+
+
+def learning_figures(*, user: User) -> dict:
+    """Per topic and commune in the user's LEARNING_VIEW scope: attempts, people who passed,
+    valid certificates. Two aggregate queries plus two for the names, whatever the size."""
+    in_scope = scope_q(user=user, action=Action.LEARNING_VIEW, path_field="area_path")
+    attempt_rows = (
+        QuizAttempt.objects.filter(in_scope, submitted_at__isnull=False)
+        .values("quiz__topic_id", "person__village__parent_id")
+        .annotate(
+            attempts=Count("id"),
+            passed=Count("person_id", filter=Q(passed=True), distinct=True),
+        )
+    )
+    certificate_rows = (
+        Certificate.objects.filter(in_scope, revoked_at__isnull=True)
+        .values("topic_id", "person__village__parent_id")
+        .annotate(certificates=Count("id"))
+    )
+    cells: dict[tuple[int, int], dict] = {}
+
+    def cell(topic_id: int, commune_id: int) -> dict:
+        return cells.setdefault(
+            (topic_id, commune_id), {"attempts": 0, "passed": 0, "certificates": 0}
+        )
+
+    for row in attempt_rows:
+        entry = cell(row["quiz__topic_id"], row["person__village__parent_id"])
+        entry["attempts"] = row["attempts"]
+        entry["passed"] = row["passed"]
+    for row in certificate_rows:
+        cell(row["topic_id"], row["person__village__parent_id"])["certificates"] = row[
+            "certificates"
+        ]
+    topic_ids = {t for t, _ in cells}
+    commune_ids = {c for _, c in cells}
+    topics = {t.pk: t for t in Topic.objects.filter(pk__in=topic_ids)}
+    communes = {a.pk: a for a in Area.objects.filter(pk__in=commune_ids)}
+    by_topic: dict[int, dict] = {}
+    for (topic_id, commune_id), entry in cells.items():
+        block = by_topic.setdefault(
+            topic_id,
+            {
+                "topic": topics[topic_id],
+                "rows": [],
+                "attempts": 0,
+                "passed": 0,
+                "certificates": 0,
+            },
+        )
+        block["rows"].append({"commune": communes.get(commune_id), **entry})
+        block["attempts"] += entry["attempts"]
+        block["passed"] += entry["passed"]  # a person lives in one commune: sums are distinct
+        block["certificates"] += entry["certificates"]
+    result = sorted(by_topic.values(), key=lambda b: (b["topic"].order, b["topic"].pk))
+    for block in result:
+        block["rows"].sort(key=lambda r: r["commune"].name_folded if r["commune"] else "")
+    return {"topics": result}
+
+
+def learner_get(*, person_id) -> Person | None:
+    """The person remembered in a browser session, if they still exist."""
+    if not person_id:
+        return None
+    return Person.objects.select_related("village", "village__parent").filter(pk=person_id).first()
+
+
+def communes_with_villages(*, villages):
+    """Communes having at least one of ``villages``, with their province, by name."""
+    return (
+        Area.objects.filter(level=Area.Level.COMMUNE, pk__in=villages.values("parent_id"))
+        .select_related("parent")
+        .order_by("parent__name_folded", "name_folded")
+    )

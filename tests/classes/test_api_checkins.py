@@ -1,0 +1,235 @@
+import datetime as dt
+import uuid
+
+import pytest
+from django.utils import timezone
+
+from binhdan.accounts.models import Role
+from binhdan.accounts.services import token_issue
+from binhdan.classes.models import CheckIn, SessionPoint
+from tests.accounts.factories import UserFactory, user_with_role
+from tests.classes.factories import BridgePointFactory, ClassSessionFactory, SessionPointFactory
+
+
+@pytest.fixture
+def operator(db):
+    return UserFactory()
+
+
+@pytest.fixture
+def auth(operator):
+    raw = token_issue(actor=operator, user=operator, name="máy điểm cầu").raw
+    return {"HTTP_AUTHORIZATION": f"Bearer {raw}"}
+
+
+@pytest.fixture
+def sp(tree, operator):
+    session = ClassSessionFactory(area=tree.province, area_path=tree.province.path)
+    point = BridgePointFactory(village=tree.village, operators=[operator])
+    return SessionPointFactory(session=session, point=point)
+
+
+def item(n=0, **kwargs):
+    values = {
+        "client_uuid": str(uuid.uuid4()),
+        "method": "phone",
+        "phone": f"0912345{n:03d}",
+        "full_name": f"Trần Văn {n}",
+    }
+    values.update(kwargs)
+    return values
+
+
+def post(client, url, body, auth):
+    return client.post(url, body, content_type="application/json", **auth)
+
+
+def test_single_check_in_is_201_then_200_duplicate(client, sp, auth):
+    body = {"session_id": sp.session_id, "point_id": sp.point_id, **item(1)}
+    first = post(client, "/api/v1/checkins", body, auth)
+    again = post(client, "/api/v1/checkins", body, auth)
+    assert first.status_code == 201
+    assert first.json()["status"] == "created"
+    assert again.status_code == 200
+    assert again.json() == {
+        "client_uuid": body["client_uuid"],
+        "status": "duplicate",
+        "reason": "retry",
+    }
+    assert CheckIn.objects.count() == 1
+
+
+def test_single_rejected_item_is_422_naming_the_field(client, sp, auth):
+    body = {"session_id": sp.session_id, "point_id": sp.point_id, **item(1, phone="12")}
+    response = post(client, "/api/v1/checkins", body, auth)
+    assert response.status_code == 422
+    assert response.json()["code"] == "phone_invalid"
+    assert response.json()["details"] == {"field": "phone"}
+
+
+def test_batch_reports_each_item(client, sp, auth):
+    items = [item(1), item(2), item(1), item(3, phone="x")]
+    response = post(
+        client,
+        "/api/v1/checkins/batch",
+        {"session_id": sp.session_id, "point_id": sp.point_id, "items": items},
+        auth,
+    )
+    assert response.status_code == 200
+    data = response.json()
+    assert (data["created"], data["duplicate"], data["rejected"]) == (2, 1, 1)
+    assert [r["reason"] for r in data["results"]] == ["", "", "already_checked_in", "phone_invalid"]
+    assert SessionPoint.objects.get(pk=sp.pk).checkin_count == 2
+
+
+def test_batch_over_1000_items_is_422_batch_too_large(client, sp, auth):
+    items = [item(i % 999) for i in range(1001)]
+    response = post(
+        client,
+        "/api/v1/checkins/batch",
+        {"session_id": sp.session_id, "point_id": sp.point_id, "items": items},
+        auth,
+    )
+    assert response.status_code == 422
+    assert response.json()["code"] == "batch_too_large"
+    assert not CheckIn.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "body, field",
+    [
+        ({"point_id": 1, "client_uuid": str(uuid.uuid4()), "method": "phone"}, "session_id"),
+        (
+            {"session_id": 1, "point_id": 1, "client_uuid": "not-a-uuid", "method": "phone"},
+            "client_uuid",
+        ),
+        (
+            {
+                "session_id": 1,
+                "point_id": 1,
+                "client_uuid": str(uuid.uuid4()),
+                "method": "phone",
+                "x": 1,
+            },
+            "x",
+        ),
+    ],
+    ids=["missing-session", "bad-uuid", "unknown-field"],
+)
+def test_malformed_body_is_422_with_the_field(client, auth, body, field):
+    response = post(client, "/api/v1/checkins", body, auth)
+    assert response.status_code == 422
+    assert field in [d["field"] for d in response.json()["details"]]
+
+
+def test_not_json_is_a_4xx_not_a_500(client, auth):
+    response = client.post(
+        "/api/v1/checkins/batch", "{not json", content_type="application/json", **auth
+    )
+    assert 400 <= response.status_code < 500
+
+
+def test_operator_of_another_point_gets_403_outside_scope(client, sp, tree):
+    other = UserFactory()
+    BridgePointFactory(village=tree.village2, operators=[other])
+    raw = token_issue(actor=other, user=other, name="máy khác").raw
+    body = {"session_id": sp.session_id, "point_id": sp.point_id, **item(1)}
+    response = post(client, "/api/v1/checkins", body, {"HTTP_AUTHORIZATION": f"Bearer {raw}"})
+    assert response.status_code == 403
+    assert response.json()["code"] == "outside_scope"
+
+
+def test_point_not_in_session_is_403(client, sp, auth, tree):
+    other_session = ClassSessionFactory(area=tree.province, area_path=tree.province.path)
+    body = {"session_id": other_session.pk, "point_id": sp.point_id, **item(1)}
+    response = post(client, "/api/v1/checkins", body, auth)
+    assert response.status_code == 403
+    assert response.json()["code"] == "point_not_in_session"
+
+
+def test_unknown_session_is_404(client, sp, auth):
+    body = {"session_id": 999999, "point_id": sp.point_id, **item(1)}
+    assert post(client, "/api/v1/checkins", body, auth).status_code == 404
+
+
+def test_anonymous_is_401(client, sp):
+    body = {"session_id": sp.session_id, "point_id": sp.point_id, **item(1)}
+    assert post(client, "/api/v1/checkins", body, {}).status_code == 401
+
+
+def test_staff_session_of_commune_officer_may_write(client, sp, tree):
+    officer = user_with_role(Role.COMMUNE_OFFICER, tree.commune)
+    client.force_login(officer)
+    body = {"session_id": sp.session_id, "point_id": sp.point_id, **item(1)}
+    response = client.post("/api/v1/checkins", body, content_type="application/json")
+    assert response.status_code == 201
+
+
+def test_headcount_endpoint_is_idempotent_and_latest_wins(client, sp, auth):
+    now = timezone.now()
+    key = str(uuid.uuid4())
+    base = {"session_id": sp.session_id, "point_id": sp.point_id}
+    first = post(
+        client,
+        "/api/v1/headcounts",
+        {**base, "client_uuid": key, "count": 50, "counted_at": now.isoformat()},
+        auth,
+    )
+    again = post(
+        client,
+        "/api/v1/headcounts",
+        {**base, "client_uuid": key, "count": 50, "counted_at": now.isoformat()},
+        auth,
+    )
+    older = post(
+        client,
+        "/api/v1/headcounts",
+        {
+            **base,
+            "client_uuid": str(uuid.uuid4()),
+            "count": 10,
+            "counted_at": (now - dt.timedelta(minutes=3)).isoformat(),
+        },
+        auth,
+    )
+    assert (first.status_code, again.status_code, older.status_code) == (201, 200, 201)
+    assert older.json()["point_headcount"] == 50
+
+
+def test_headcount_negative_count_is_422(client, sp, auth):
+    body = {
+        "session_id": sp.session_id,
+        "point_id": sp.point_id,
+        "client_uuid": str(uuid.uuid4()),
+        "count": -1,
+        "counted_at": timezone.now().isoformat(),
+    }
+    response = post(client, "/api/v1/headcounts", body, auth)
+    assert response.status_code == 422
+    assert response.json()["details"][0]["field"] == "count"
+
+
+@pytest.mark.parametrize("action", ["open", "heartbeat", "close"])
+def test_point_status_endpoints_are_idempotent(client, sp, auth, action):
+    url = f"/api/v1/sessions/{sp.session_id}/points/{sp.point_id}/{action}"
+    first = client.post(url, **auth)
+    again = client.post(url, **auth)
+    assert first.status_code == again.status_code == 200
+    assert first.json()["opened_at"] == again.json()["opened_at"] is not None
+
+
+def test_operator_sessions_lists_my_points_with_commune_villages(client, sp, auth, tree):
+    response = client.get("/api/v1/operator/sessions", **auth)
+    assert response.status_code == 200
+    [entry] = response.json()
+    assert entry["session"]["id"] == sp.session_id
+    assert entry["point"]["id"] == sp.point_id
+    codes = {v["code"] for v in entry["villages"]}
+    assert codes == {tree.village.code, tree.village2.code}
+
+
+def test_operator_sessions_hides_ended_sessions(client, sp, auth):
+    sp.session.starts_at = timezone.now() - dt.timedelta(days=2)
+    sp.session.ends_at = sp.session.starts_at + dt.timedelta(hours=1)
+    sp.session.save()
+    assert client.get("/api/v1/operator/sessions", **auth).json() == []

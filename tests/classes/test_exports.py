@@ -1,0 +1,97 @@
+import io
+
+import pytest
+from openpyxl import load_workbook
+
+from binhdan.accounts.models import Role
+from binhdan.classes.exports import (
+    LIST_HEADER,
+    SUMMARY_HEADER,
+    attendance_workbook,
+    export_filename,
+)
+from binhdan.classes.models import CheckInMethod
+from tests.accounts.factories import user_with_role
+from tests.classes.factories import CheckInFactory, ClassSessionFactory, SessionPointFactory
+from tests.classes.planning_helpers import point
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def session(tree):
+    session = ClassSessionFactory(area=tree.province, title="Chuyên đề tháng 11")
+    here = SessionPointFactory(session=session, point=point(tree.village, name="NVH Đông"))
+    there = SessionPointFactory(session=session, point=point(tree.ward_village, name="NVH TDP 1"))
+    for i in range(3):
+        CheckInFactory(session_point=here, full_name=f"Nguyễn Thị {i}", birth_year=1950 + i)
+    here.headcount = 10
+    here.save()
+    CheckInFactory(session_point=there, full_name="Trần Văn Phường", method=CheckInMethod.SHEET)
+    there.headcount = 0
+    there.save()
+    return session
+
+
+def _book(data: bytes):
+    return load_workbook(io.BytesIO(data))
+
+
+def _rows(sheet) -> list[list]:
+    return [list(row) for row in sheet.iter_rows(values_only=True)]
+
+
+def test_export_has_a_summary_and_a_list_sheet(tree, session):
+    admin = user_with_role(Role.PROVINCE_ADMIN, tree.province)
+
+    book = _book(attendance_workbook(user=admin, session=session))
+
+    assert book.sheetnames == ["Tổng hợp", "Danh sách"]
+    assert _rows(book["Danh sách"])[0] == LIST_HEADER
+    assert SUMMARY_HEADER in _rows(book["Tổng hợp"])
+
+
+def test_export_summary_uses_the_larger_of_checkins_and_headcount(tree, session):
+    admin = user_with_role(Role.PROVINCE_ADMIN, tree.province)
+
+    rows = _rows(_book(attendance_workbook(user=admin, session=session))["Tổng hợp"])
+
+    assert ["Phường Phố Hiến", "NVH TDP 1", "Tổ dân phố số 1", 1, 0, 1] in rows
+    assert ["Xã Đông Hưng", "NVH Đông", "Thôn Đông", 3, 10, 10] in rows
+    assert rows[-1] == ["Tổng cộng", None, None, 4, 10, 11]
+
+
+def test_export_list_has_no_phone_or_cccd_column(tree, session):
+    admin = user_with_role(Role.PROVINCE_ADMIN, tree.province)
+
+    listing = _rows(_book(attendance_workbook(user=admin, session=session))["Danh sách"])
+
+    header = " ".join(listing[0]).lower()
+    assert "điện thoại" not in header and "cccd" not in header and "căn cước" not in header
+    assert len(listing) == 5
+    assert listing[1][4:7] == ["Nguyễn Thị 0", 1950, "Số điện thoại"]
+
+
+def test_export_keeps_to_the_users_scope(tree, session):
+    officer = user_with_role(Role.COMMUNE_OFFICER, tree.ward)
+
+    book = _book(attendance_workbook(user=officer, session=session))
+
+    names = [row[4] for row in _rows(book["Danh sách"])[1:]]
+    assert names == ["Trần Văn Phường"]
+    assert all(row[0] != "Xã Đông Hưng" for row in _rows(book["Tổng hợp"]))
+
+
+def test_export_of_one_point_lists_only_that_point(tree, session):
+    admin = user_with_role(Role.PROVINCE_ADMIN, tree.province)
+    sp = session.points.get(point__name="NVH TDP 1")
+
+    book = _book(attendance_workbook(user=admin, session=session, point=sp.point))
+
+    assert len(_rows(book["Danh sách"])) == 2
+
+
+def test_export_filename_is_vietnamese(session):
+    name = export_filename(session=session)
+
+    assert name.startswith("Điểm danh ") and name.endswith("Chuyên đề tháng 11.xlsx")

@@ -1,0 +1,108 @@
+import datetime as dt
+import io
+
+import pytest
+from django.utils import timezone
+from openpyxl import Workbook
+
+from binhdan.accounts.models import Role
+from binhdan.classes.attendance_sheets import apply_sheet, plan_sheet
+from binhdan.classes.models import CheckIn, CheckInMethod
+from binhdan.core.errors import InvalidInput
+from tests.accounts.factories import user_with_role
+from tests.classes.factories import ClassSessionFactory, SessionPointFactory
+from tests.classes.planning_helpers import point
+
+pytestmark = pytest.mark.django_db
+
+
+def xlsx(rows) -> bytes:
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["DANH SÁCH NGƯỜI DỰ LỚP (gõ lại từ giấy)"])
+    sheet.append(["STT", "Họ và tên", "Năm sinh", "Số điện thoại", "Thôn"])
+    for i, row in enumerate(rows, start=1):
+        sheet.append([i, *row])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+ROWS = [
+    ["Nguyễn Thị Lan", 1956, "", ""],
+    ["Trần Văn Nam", "1949", "0912 345 678", "Thôn Tây"],
+    ["Lê Văn Hùng", "năm 50", "", ""],
+    ["Phạm Thị Mai", 1960, "", "Thôn Không Có"],
+]
+
+
+@pytest.fixture
+def session_point(tree):
+    session = ClassSessionFactory(area=tree.commune)
+    return SessionPointFactory(session=session, point=point(tree.village))
+
+
+@pytest.fixture
+def officer(tree):
+    return user_with_role(Role.COMMUNE_OFFICER, tree.commune)
+
+
+def _run(session_point, officer, rows=ROWS):
+    report = plan_sheet(session_point=session_point, data=xlsx(rows), filename="ds.xlsx")
+    return apply_sheet(actor=officer, session_point=session_point, report=report)
+
+
+def test_sheet_rows_become_sheet_checkins(session_point, officer):
+    report = _run(session_point, officer)
+
+    assert report.as_dict() == {"created": 2, "duplicate": 0, "rejected": 2}
+    rows = CheckIn.objects.order_by("full_name")
+    assert [(c.full_name, c.method) for c in rows] == [
+        ("Nguyễn Thị Lan", CheckInMethod.SHEET),
+        ("Trần Văn Nam", CheckInMethod.SHEET),
+    ]
+    session_point.refresh_from_db()
+    assert session_point.checkin_count == 2
+
+
+def test_sheet_errors_are_explained_in_vietnamese(session_point, officer):
+    report = _run(session_point, officer)
+
+    reasons = {line.row: line.reason for line in report.lines if line.status == "rejected"}
+    assert reasons == {
+        5: "Năm sinh phải là số (ví dụ 1958).",
+        6: "Không tìm thấy thôn “Thôn Không Có” trong Xã Đông Hưng.",
+    }
+
+
+def test_uploading_the_same_sheet_twice_creates_nothing_new(session_point, officer):
+    _run(session_point, officer)
+
+    again = _run(session_point, officer)
+
+    assert again.as_dict() == {"created": 0, "duplicate": 2, "rejected": 2}
+    assert CheckIn.objects.count() == 2
+    assert {line.reason for line in again.lines if line.status == "duplicate"} == {
+        "Dòng này đã được nhập trước đó."
+    }
+
+
+def test_sheet_rows_reordered_still_create_nothing_new(session_point, officer):
+    _run(session_point, officer)
+
+    again = _run(session_point, officer, rows=list(reversed(ROWS)))
+
+    assert again.count("created") == 0
+
+
+def test_sheet_for_a_session_not_yet_held_is_refused(tree, officer):
+    starts = timezone.now() + dt.timedelta(days=1)
+    session = ClassSessionFactory(
+        area=tree.commune, starts_at=starts, ends_at=starts + dt.timedelta(hours=2)
+    )
+    sp = SessionPointFactory(session=session, point=point(tree.village))
+
+    with pytest.raises(InvalidInput) as exc:
+        _run(sp, officer)
+
+    assert exc.value.code == "session_not_started"
