@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install lint format check-migrations pytest e2e-deps bench-checkin clean
+.PHONY: run test install worker lint format check-migrations pytest e2e-deps bench-checkin clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,10 @@ run: install
 	@echo ""
 	@echo "Serving on http://$(HOST):$(PORT)/  (Ctrl+C to stop)"
 	$(BIN)/binhdan runserver $(HOST):$(PORT)
+
+# Sends queued reminders (email now; SMS/Zalo gateways plug in). Cron `--once` works too.
+worker: install
+	$(BIN)/binhdan send_notifications --loop 30
 
 lint: install
 	$(BIN)/ruff check .

@@ -171,7 +171,11 @@ class CheckIn(models.Model):
     upload carries it), ``received_at`` when the server stored it.
     """
 
-    session = models.ForeignKey(ClassSession, on_delete=models.CASCADE, related_name="checkins")
+    # No index of its own: the (session, identity_key) and (session, point) ones cover it,
+    # and every index is paid on each row of a check-in wave.
+    session = models.ForeignKey(
+        ClassSession, on_delete=models.CASCADE, related_name="checkins", db_index=False
+    )
     point = models.ForeignKey(BridgePoint, on_delete=models.PROTECT, related_name="checkins")
     area_path = models.CharField(max_length=120, editable=False)
     identity_key = models.CharField(max_length=64)

@@ -1,16 +1,18 @@
 """Writes of the classes app on the check-in hot path: check-ins, headcounts, point status.
 
 ``checkins_record`` is the one way check-ins are stored (single, batch, self check-in,
-offline upload). It runs a fixed number of queries whatever the batch size:
+offline upload, paper sheets). It runs a fixed number of queries whatever the batch size:
 
-1. one multi-row ``INSERT … ON CONFLICT DO NOTHING RETURNING client_uuid`` (PostgreSQL and
-   SQLite ≥ 3.35), the known ``Person`` linked by a sub-select on its identity key;
-2. only when something was not inserted: one ``SELECT`` classifying it (a retry of a stored
-   item, or the same person already checked in) and one insert of ``CheckInFlag`` rows for
-   people seen at a second point;
-3. one ``UPDATE`` of the point's ``checkin_count``.
+1. one ``INSERT … SELECT … ON CONFLICT DO NOTHING RETURNING client_uuid`` of the whole
+   batch (PostgreSQL and SQLite ≥ 3.35), the rows passed as one JSON parameter, the known
+   ``Person`` linked by a sub-select on its identity key, and the point's
+   ``checkin_count`` moved by the number inserted: on PostgreSQL in the same statement
+   (a data-modifying CTE, atomic on its own), on SQLite in the same transaction;
+2. only when something was not inserted: one ``SELECT`` classifying it (a retry of a
+   stored item, the same person already checked in here, or at another point) and one
+   insert of the ``CheckInFlag`` rows (idempotent on the item's client_uuid).
 
-All in one transaction: what the response acknowledges is committed.
+What the response acknowledges as created is committed; a retry of anything else is safe.
 """
 
 import contextlib

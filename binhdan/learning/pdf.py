@@ -113,9 +113,11 @@ def certificate_pdf(*, certificate: Certificate, verify_url: str, site_name: str
     c.setFont(FONT_REGULAR, 14)
     c.setFillColor(INK)
     c.drawString(left, 52 * mm, f"Ngày cấp: {issued}")
-    c.drawString(left, 44 * mm, "Mã chứng nhận:")
+    label = "Mã chứng nhận: "
+    c.drawString(left, 44 * mm, label)
+    label_width = c.stringWidth(label, FONT_REGULAR, 14)
     c.setFont(FONT_BOLD, 18)
-    c.drawString(left + 38 * mm, 44 * mm, format_code(certificate.code))
+    c.drawString(left + label_width, 44 * mm, format_code(certificate.code))
     c.setFont(FONT_REGULAR, 11)
     c.setFillColor(MUTED)
     c.drawString(left, 34 * mm, "Quét mã QR hoặc mở địa chỉ dưới đây để kiểm tra chứng nhận:")
