@@ -9,23 +9,24 @@ instructions. The font is Be Vietnam Pro from the ``fontpkg-be-vietnam-pro`` pac
 import io
 from collections.abc import Sequence
 
-import segno
 from django.urls import NoReverseMatch, reverse
-from reportlab.lib.colors import HexColor
+from reportlab.lib.colors import white
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
 from binhdan.classes.models import BridgePoint, ClassSession
 from binhdan.classes.planning_selectors import session_when
-
-FONT_REGULAR = "BeVietnamPro"
-FONT_BOLD = "BeVietnamPro-Bold"
-BRAND = HexColor("#0b5394")
-INK = HexColor("#1a1a1a")
-MUTED = HexColor("#4a4a4a")
+from binhdan.core.pdf import (
+    BRAND,
+    FONT_BOLD,
+    FONT_REGULAR,
+    INK,
+    MUTED,
+    draw_qr,
+    fit_size,
+    register_fonts,
+)
 
 
 def self_checkin_path(code: str) -> str:
@@ -38,26 +39,6 @@ def self_checkin_path(code: str) -> str:
 
 def self_checkin_url(*, base_url: str, code: str) -> str:
     return base_url.rstrip("/") + self_checkin_path(code)
-
-
-def font_file(style: str = "Regular"):
-    import fontpkg_be_vietnam_pro
-
-    return fontpkg_be_vietnam_pro.ROOT / "files" / f"BeVietnamPro-{style}.ttf"
-
-
-def _register_fonts() -> None:
-    registered = pdfmetrics.getRegisteredFontNames()
-    if FONT_REGULAR not in registered:
-        pdfmetrics.registerFont(TTFont(FONT_REGULAR, str(font_file("Regular"))))
-    if FONT_BOLD not in registered:
-        pdfmetrics.registerFont(TTFont(FONT_BOLD, str(font_file("Bold"))))
-
-
-def _fit(c: canvas.Canvas, text: str, font: str, size: float, max_width: float) -> float:
-    while size > 10 and c.stringWidth(text, font, size) > max_width:
-        size -= 1
-    return size
 
 
 def _wrap(c: canvas.Canvas, text: str, font: str, size: float, max_width: float) -> list[str]:
@@ -75,22 +56,6 @@ def _wrap(c: canvas.Canvas, text: str, font: str, size: float, max_width: float)
     return lines
 
 
-def _draw_qr(c: canvas.Canvas, url: str, x: float, y: float, side: float) -> None:
-    qr = segno.make(url, error="m", micro=False)
-    rows = list(qr.matrix_iter(scale=1, border=0))
-    module = side / len(rows)
-    c.setFillColor(INK)
-    for r, row in enumerate(rows):
-        top = y + side - (r + 1) * module
-        start = None
-        for col, dark in enumerate([*row, 0]):
-            if dark and start is None:
-                start = col
-            elif not dark and start is not None:
-                c.rect(x + start * module, top, (col - start) * module, module, stroke=0, fill=1)
-                start = None
-
-
 def _page(c: canvas.Canvas, *, session: ClassSession, point: BridgePoint, base_url: str) -> None:
     width, height = A4
     margin = 18 * mm
@@ -99,14 +64,14 @@ def _page(c: canvas.Canvas, *, session: ClassSession, point: BridgePoint, base_u
 
     c.setFillColor(BRAND)
     c.rect(0, height - 14 * mm, width, 14 * mm, stroke=0, fill=1)
-    c.setFillColor(HexColor("#ffffff"))
+    c.setFillColor(white)
     c.setFont(FONT_BOLD, 13)
     c.drawCentredString(width / 2, height - 9.5 * mm, "BÌNH DÂN HỌC VỤ SỐ")
     y -= 16 * mm
 
     c.setFillColor(BRAND)
     title = "ĐIỂM DANH TẠI ĐÂY"
-    size = _fit(c, title, FONT_BOLD, 40, inner)
+    size = fit_size(c, title, FONT_BOLD, 40, inner)
     c.setFont(FONT_BOLD, size)
     c.drawCentredString(width / 2, y, title)
     y -= 12 * mm
@@ -122,25 +87,25 @@ def _page(c: canvas.Canvas, *, session: ClassSession, point: BridgePoint, base_u
 
     village = point.village
     place = f"Điểm cầu: {point.name}"
-    c.setFont(FONT_BOLD, _fit(c, place, FONT_BOLD, 16, inner))
+    c.setFont(FONT_BOLD, fit_size(c, place, FONT_BOLD, 16, inner))
     c.drawCentredString(width / 2, y, place)
     y -= 7 * mm
     where = village.name if village.parent is None else f"{village.name}, {village.parent.name}"
     c.setFillColor(MUTED)
-    c.setFont(FONT_REGULAR, _fit(c, where, FONT_REGULAR, 13, inner))
+    c.setFont(FONT_REGULAR, fit_size(c, where, FONT_REGULAR, 13, inner))
     c.drawCentredString(width / 2, y, where)
     y -= 6 * mm
 
     side = 92 * mm
     y -= side
     url = self_checkin_url(base_url=base_url, code=point.self_checkin_code)
-    _draw_qr(c, url, (width - side) / 2, y, side)
+    draw_qr(c, url, (width - side) / 2, y, side)
     y -= 9 * mm
     c.setFillColor(INK)
     c.setFont(FONT_REGULAR, 12)
     c.drawCentredString(width / 2, y, "Mã điểm cầu:")
     y -= 8 * mm
-    c.setFont(FONT_BOLD, _fit(c, point.self_checkin_code, FONT_BOLD, 22, inner))
+    c.setFont(FONT_BOLD, fit_size(c, point.self_checkin_code, FONT_BOLD, 22, inner))
     c.drawCentredString(width / 2, y, point.self_checkin_code)
     y -= 6 * mm
     c.setFillColor(MUTED)
@@ -176,7 +141,7 @@ def poster_pdf(
 ) -> bytes:
     """One A4 page per point, in the order given. ``base_url`` is the site's address
     (``https://binhdan.example.vn``), for the QR code."""
-    _register_fonts()
+    register_fonts()
     buffer = io.BytesIO()
     c = canvas.Canvas(buffer, pagesize=A4, invariant=1, pageCompression=int(compress))
     c.setTitle(f"Áp phích điểm danh – {session.title}")

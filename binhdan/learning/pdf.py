@@ -7,65 +7,28 @@ code is drawn as vector squares (no image library needed).
 
 import io
 
-import segno
 from django.utils import timezone
-from reportlab.lib.colors import HexColor
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
+from binhdan.core.pdf import (
+    BRAND,
+    FONT_BOLD,
+    FONT_REGULAR,
+    INK,
+    MUTED,
+    draw_qr,
+    fit_size,
+    register_fonts,
+)
 from binhdan.learning.codes import format_code
 from binhdan.learning.models import Certificate
-
-FONT_REGULAR = "BeVietnamPro"
-FONT_BOLD = "BeVietnamPro-Bold"
-BRAND = HexColor("#0b5394")
-INK = HexColor("#1a1a1a")
-MUTED = HexColor("#4a4a4a")
-
-
-def font_file(style: str = "Regular"):
-    import fontpkg_be_vietnam_pro
-
-    return fontpkg_be_vietnam_pro.ROOT / "files" / f"BeVietnamPro-{style}.ttf"
-
-
-def _register_fonts() -> None:
-    registered = pdfmetrics.getRegisteredFontNames()
-    if FONT_REGULAR not in registered:
-        pdfmetrics.registerFont(TTFont(FONT_REGULAR, str(font_file("Regular"))))
-    if FONT_BOLD not in registered:
-        pdfmetrics.registerFont(TTFont(FONT_BOLD, str(font_file("Bold"))))
-
-
-def _fit(c: canvas.Canvas, text: str, font: str, size: float, max_width: float) -> float:
-    """The largest size up to ``size`` at which ``text`` fits ``max_width``."""
-    while size > 10 and c.stringWidth(text, font, size) > max_width:
-        size -= 1
-    return size
-
-
-def _draw_qr(c: canvas.Canvas, url: str, x: float, y: float, side: float) -> None:
-    qr = segno.make(url, error="m", micro=False)
-    rows = list(qr.matrix_iter(scale=1, border=0))
-    module = side / len(rows)
-    c.setFillColor(INK)
-    for r, row in enumerate(rows):
-        top = y + side - (r + 1) * module
-        start = None
-        for col, dark in enumerate([*list(row), 0]):
-            if dark and start is None:
-                start = col
-            elif not dark and start is not None:
-                c.rect(x + start * module, top, (col - start) * module, module, stroke=0, fill=1)
-                start = None
 
 
 def certificate_pdf(*, certificate: Certificate, verify_url: str, site_name: str) -> bytes:
     """The PDF bytes of ``certificate``; ``verify_url`` is the absolute public page."""
-    _register_fonts()
+    register_fonts()
     buffer = io.BytesIO()
     width, height = landscape(A4)
     c = canvas.Canvas(buffer, pagesize=(width, height), invariant=1, pageCompression=1)
@@ -95,7 +58,7 @@ def certificate_pdf(*, certificate: Certificate, verify_url: str, site_name: str
 
     name = certificate.person.full_name
     c.setFillColor(BRAND)
-    size = _fit(c, name, FONT_BOLD, 34, usable)
+    size = fit_size(c, name, FONT_BOLD, 34, usable)
     c.setFont(FONT_BOLD, size)
     c.drawCentredString(centre, height - 88 * mm, name)
 
@@ -104,7 +67,7 @@ def certificate_pdf(*, certificate: Certificate, verify_url: str, site_name: str
     c.drawCentredString(centre, height - 102 * mm, "đã hoàn thành và đạt bài kiểm tra chuyên đề")
     topic = certificate.topic.title
     c.setFillColor(INK)
-    size = _fit(c, topic, FONT_BOLD, 24, usable)
+    size = fit_size(c, topic, FONT_BOLD, 24, usable)
     c.setFont(FONT_BOLD, size)
     c.drawCentredString(centre, height - 116 * mm, topic)
 
@@ -124,7 +87,7 @@ def certificate_pdf(*, certificate: Certificate, verify_url: str, site_name: str
     c.drawString(left, 28 * mm, verify_url)
 
     side = 42 * mm
-    _draw_qr(c, verify_url, width - 30 * mm - side, 24 * mm, side)
+    draw_qr(c, verify_url, width - 30 * mm - side, 24 * mm, side)
 
     c.showPage()
     c.save()

@@ -166,7 +166,7 @@ def test_pdf_qr_code_encodes_the_verify_url(client, certificate):
         encoded.append(content)
         return real_make(content, **kwargs)
 
-    with mock.patch("binhdan.learning.pdf.segno.make", side_effect=spy):
+    with mock.patch("binhdan.core.pdf.segno.make", side_effect=spy):
         client.get(reverse("learning:certificate_pdf", args=[certificate.code]))
 
     assert encoded == [
