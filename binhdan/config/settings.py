@@ -211,6 +211,17 @@ NINJA_PAGINATION_PER_PAGE = 50
 # The synthetic demo is marked everywhere it shows; production sites turn the banner off.
 BINHDAN_SITE_NAME = os.environ.get("BINHDAN_SITE_NAME", "Bình dân học vụ số")
 BINHDAN_DEMO_PROVINCE_CODE = os.environ.get("BINHDAN_DEMO_PROVINCE_CODE", "33")
+# How many reverse proxies (load balancers) stand in front of the app: the client address
+# for rate limits is read that many hops from the right of X-Forwarded-For. 0 = trust none.
+BINHDAN_PROXY_COUNT = int(os.environ.get("BINHDAN_PROXY_COUNT", "0"))
+BINHDAN_CONTENT_DIR = Path(os.environ.get("BINHDAN_CONTENT_DIR", PROJECT_DIR / "content"))
+BINHDAN_ATTACHMENT_MAX_BYTES = int(
+    os.environ.get("BINHDAN_ATTACHMENT_MAX_BYTES", str(5 * 1024 * 1024))
+)
+# Channel → backend class, e.g. "sms=mygateway.SmsBackend,zalo=mygateway.ZaloBackend".
+BINHDAN_NOTIFICATION_BACKENDS = dict(
+    item.split("=", 1) for item in env_list("BINHDAN_NOTIFICATION_BACKENDS", "") if "=" in item
+)
 
 LOGGING = {
     "version": 1,

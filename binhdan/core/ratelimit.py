@@ -1,5 +1,6 @@
 """A fixed-window rate limit in the cache (Redis when configured), keyed by client address."""
 
+from django.conf import settings
 from django.core.cache import cache
 from django.utils.translation import gettext as _
 
@@ -12,9 +13,17 @@ class RateLimited(DomainError):
 
 
 def client_address(request) -> str:
-    # Behind the load balancer, the first X-Forwarded-For hop is the client.
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    return forwarded.split(",")[0].strip() or request.META.get("REMOTE_ADDR", "unknown")
+    """The address to count against. X-Forwarded-For is trusted only for the hops our own
+    proxies added (``BINHDAN_PROXY_COUNT``): anything further left the client can forge."""
+    remote = request.META.get("REMOTE_ADDR", "") or "unknown"
+    proxies = getattr(settings, "BINHDAN_PROXY_COUNT", 0)
+    if proxies <= 0:
+        return remote
+    hops = [h.strip() for h in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+    hops = [h for h in hops if h]
+    if len(hops) < proxies:
+        return remote
+    return hops[-proxies]
 
 
 def rate_limit(*, request, scope: str, limit: int, window_seconds: int = 60) -> None:

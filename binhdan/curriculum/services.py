@@ -241,10 +241,19 @@ def _load_one_topic(source: TopicSource, content_dir: Path) -> LoadReport:
     report = LoadReport()
     yaml_path = str((source.path / "topic.yaml").relative_to(content_dir.parent))
     with transaction.atomic():
+        topic_file_unchanged = Topic.objects.filter(
+            slug=source.slug, source_hash=source.source_hash, quiz__isnull=False
+        ).exists()
         topic = _load_topic_row(source, report)
         for lesson in source.lessons:
             _load_lesson_row(topic, lesson, report)
-        _load_quiz(topic, source, report, yaml_path)
+        if topic_file_unchanged:
+            # The quiz lives in topic.yaml: an unchanged file leaves web/admin edits alone.
+            report.add("quiz", "unchanged")
+            for _item in source.questions:
+                report.add("question", "unchanged")
+        else:
+            _load_quiz(topic, source, report, yaml_path)
     report.topics_loaded.append(source.slug)
     return report
 

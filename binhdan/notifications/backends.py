@@ -6,7 +6,6 @@ dotted path of a backend class; a channel missing from the mapping uses the defa
 The interface a gateway implements (an SMS brand-name provider or a Zalo OA, later)::
 
     class MyGateway:
-        def __init__(self, **options): ...
         def send(self, message: OutboxMessage) -> None:
             '''Deliver ``message`` (``recipient``, ``subject``, ``body``) or raise.
 
@@ -49,12 +48,17 @@ class EmailBackend:
         )
 
 
+class NotDelivered(Exception):
+    """The channel has no gateway: the message is kept (status ``held``), not sent."""
+
+
 class OutboxOnlyBackend:
-    """Delivers nothing: the stored row is the record (development, or a channel with no
-    gateway yet). Staff read these messages in the admin and pass them on by hand."""
+    """Delivers nothing (a channel with no gateway yet): the worker marks the message
+    ``held`` so that nobody believes it was sent. Staff read held messages in the admin;
+    once a gateway is configured they can be queued again."""
 
     def send(self, message: OutboxMessage) -> None:
-        return None
+        raise NotDelivered(f"no gateway for channel {message.channel!r}")
 
 
 def backend_for(channel: str):

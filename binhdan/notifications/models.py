@@ -21,6 +21,7 @@ class MessageStatus(models.TextChoices):
     QUEUED = "queued", _("Đang chờ gửi")
     SENT = "sent", _("Đã gửi")
     FAILED = "failed", _("Gửi không được")
+    HELD = "held", _("Chưa có cổng gửi (giữ lại)")
 
 
 class OutboxMessage(models.Model):

@@ -193,6 +193,16 @@ def test_web_edit_survives_reload_of_an_unchanged_file(loaded):
     assert Lesson.objects.get(slug="vneid-la-gi").title == "Tên do giảng viên sửa"
 
 
+def test_quiz_edit_in_the_admin_survives_reload_of_an_unchanged_file(loaded):
+    question = Question.objects.filter(quiz__topic__slug="luat-an-ninh-mang").first()
+    Question.objects.filter(pk=question.pk).update(explanation="Giải thích do giảng viên sửa")
+
+    curriculum_load(content_dir=REPO_CONTENT)
+
+    question.refresh_from_db()
+    assert question.explanation == "Giải thích do giảng viên sửa"
+
+
 def test_choice_removed_from_file_is_deleted_when_nobody_answered_it(content_copy):
     curriculum_load(content_dir=content_copy)
     question = Question.objects.get(quiz__topic__slug="dich-vu-cong-truc-tuyen", key="q01")

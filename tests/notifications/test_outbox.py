@@ -93,14 +93,28 @@ def test_email_backend_fails_permanently_on_a_non_address():
     assert (result.failed, message.status, message.attempts) == (1, MessageStatus.FAILED, 1)
 
 
-def test_outbox_only_backend_marks_sms_sent_without_delivery():
+def test_sms_without_a_gateway_is_held_not_marked_sent():
     message = _queue(channel=Channel.SMS, recipient="+84912345678")
 
-    messages_send_due()
+    result = messages_send_due()
 
     message.refresh_from_db()
-    assert message.status == MessageStatus.SENT
+    assert (result.sent, result.held) == (0, 1)
+    assert message.status == MessageStatus.HELD
+    assert "no gateway" in message.last_error
     assert mail.outbox == []
+
+
+def test_a_claimed_message_is_not_taken_again_while_its_lease_runs(monkeypatch):
+    from binhdan.notifications import services
+
+    message = _queue()
+    claimed = services._claim_due(timezone.now(), 10)
+
+    assert [m.pk for m in claimed] == [message.pk]
+    assert services._claim_due(timezone.now(), 10) == []
+    later = timezone.now() + services.CLAIM_LEASE + dt.timedelta(seconds=1)
+    assert [m.pk for m in services._claim_due(later, 10)] == [message.pk]
 
 
 def test_send_notifications_command_runs_one_pass(capsys):

@@ -174,6 +174,9 @@
             done.push(x.client_uuid);
           });
           return Promise.all(steps).then(function () { return del("queue", done); });
+        }, function (e) {
+          // The whole batch refused (session cancelled, bad request): retrying cannot help.
+          return Promise.all(chunk.map(function (rec) { return refused(rec, e); }));
         });
       });
     })(group.slice(i, i + BATCH));

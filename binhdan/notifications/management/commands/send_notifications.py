@@ -23,7 +23,8 @@ class Command(BaseCommand):
                 result = messages_send_due()
                 if result.handled:
                     self.stdout.write(
-                        f"sent {result.sent}, to retry {result.retried}, failed {result.failed}"
+                        f"sent {result.sent}, to retry {result.retried}, failed {result.failed}, "
+                        f"held (no gateway) {result.held}"
                     )
                 if result.handled < 100:
                     break
