@@ -56,5 +56,9 @@ pytest: install
 
 test: install e2e-deps lint check-migrations pytest
 
+# The check-in wave against gunicorn + PostgreSQL (DATABASE_URL); see bench/checkin_wave.py.
+bench-checkin: install
+	$(BIN)/python bench/checkin_wave.py $(BENCH_ARGS)
+
 clean:
 	rm -rf $(VENV) var/static

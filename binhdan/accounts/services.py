@@ -85,11 +85,13 @@ def token_authenticate(*, raw: str) -> User | None:
     """The active user behind a raw token, or None. Records when it was last used."""
     if not raw or not raw.startswith(TOKEN_PREFIX):
         return None
+    # key_hash is unique: no ordering needed (``first()`` would add ORDER BY and a sort).
     token = (
         ApiToken.objects.select_related("user")
         .filter(key_hash=hash_token(raw), revoked_at__isnull=True)
-        .first()
+        .order_by()[:1]
     )
+    token = token[0] if token else None
     if token is None or not token.user.is_active:
         return None
     now = timezone.now()

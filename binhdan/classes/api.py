@@ -179,7 +179,7 @@ def _point_action(action):
 
 for _name, _action, _summary in (
     ("open", services.point_open, "The operator opens the point (idempotent)"),
-    ("heartbeat", services.point_heartbeat, "The console is alive (every minute)"),
+    ("heartbeat", services.point_heartbeat, "The console is alive (every 30 s while open)"),
     ("close", services.point_close, "The operator closes the point (idempotent)"),
 ):
     router.post(

@@ -11,7 +11,7 @@ import hashlib
 import time
 
 from django.core.cache import cache
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.utils import timezone
 
 from binhdan.accounts.models import User
@@ -26,6 +26,7 @@ from binhdan.classes.models import (
     SessionStatus,
 )
 from binhdan.core.errors import NotFound, OutsideScope
+from binhdan.people.privacy import mask_name
 
 LIVE_TTL = 3  # seconds a computed figure is served as fresh
 STALE_TTL = 120  # seconds the previous figure may be served while one worker recomputes
@@ -36,14 +37,6 @@ LIVE_MARGIN = dt.timedelta(hours=1)
 
 def commune_path(area_path: str) -> str:
     return "/".join(area_path.split("/")[:2]) + "/"
-
-
-def mask_name(full_name: str) -> str:
-    """ "Nguyễn Văn An" → "Nguyễn V. A.": enough to cheer, not enough to identify."""
-    words = full_name.split()
-    if not words:
-        return ""
-    return " ".join([words[0]] + [w[0].upper() + "." for w in words[1:]])
 
 
 # --------------------------------------------------------------------------- scope
@@ -260,11 +253,17 @@ def session_attendance_rows(*, session: ClassSession, user: User) -> list[dict]:
         .select_related("point", "point__village")
         .order_by("area_path", "point__name", "pk")
     )
-    flagged: dict[int, int] = {}
-    for point_id in CheckInFlag.objects.filter(session=session).values_list(
-        "checkin__point_id", flat=True
-    ):
-        flagged[point_id] = flagged.get(point_id, 0) + 1
+    # Open flags only, counted on the point of the first check-in, as the live figures do.
+    flagged: dict[int, int] = dict(
+        CheckInFlag.objects.filter(
+            session=session,
+            resolved_at__isnull=True,
+            checkin__point_id__in=[sp.point_id for sp in rows],
+        )
+        .values("checkin__point_id")
+        .annotate(n=Count("pk"))
+        .values_list("checkin__point_id", "n")
+    )
     communes = {
         a.path: a for a in Area.objects.filter(path__in={commune_path(sp.area_path) for sp in rows})
     }

@@ -508,13 +508,18 @@ def _classify(
     """Why items were not inserted: a retry, the same person here, or at another point."""
     uuids = {r.client_uuid for r in leftover}
     keys = {r.identity_key for r in leftover}
-    stored = CheckIn.objects.filter(
-        Q(client_uuid__in=uuids) | Q(session_id=session.pk, identity_key__in=keys)
-    ).values_list("pk", "client_uuid", "session_id", "identity_key", "point_id")
-    by_uuid = set()
+    # Two plain index lookups (client_uuid; identity_key, the leading column of the
+    # once-per-session index). An OR with the session id let PostgreSQL pick the session
+    # index on stale statistics mid-wave and scan every check-in of the session.
+    by_uuid = {
+        _as_uuid(u)
+        for u in CheckIn.objects.filter(client_uuid__in=uuids).values_list("client_uuid", flat=True)
+    }
     by_key: dict[str, tuple[int, int]] = {}
-    for pk, client_uuid, session_id, key, point_id in stored:
-        by_uuid.add(_as_uuid(client_uuid))
+    same_person = CheckIn.objects.filter(identity_key__in=keys).values_list(
+        "pk", "session_id", "identity_key", "point_id"
+    )
+    for pk, session_id, key, point_id in same_person:
         if session_id == session.pk:
             by_key[key] = (pk, point_id)
     flags = []

@@ -11,6 +11,7 @@ from binhdan.curriculum.models import Choice, Lesson, Question, Quiz, Topic
 from binhdan.learning.codes import normalize_code
 from binhdan.learning.models import Certificate, LessonProgress, QuizAttempt
 from binhdan.people.models import Person
+from binhdan.people.privacy import mask_name  # noqa: F401 - re-exported
 
 
 def public_topic_get(*, slug: str) -> Topic:
@@ -102,14 +103,6 @@ def certificate_get_by_code(*, code: str) -> Certificate:
     if certificate is None:
         raise NotFound(code="certificate_not_found")
     return certificate
-
-
-def mask_name(full_name: str) -> str:
-    """'Nguyễn Văn An' → 'Nguyễn V*** A***': the family name and initials only."""
-    words = full_name.split()
-    if not words:
-        return ""
-    return " ".join([words[0]] + [f"{w[0]}***" for w in words[1:]])
 
 
 # --- the learner's own page -------------------------------------------------------------
