@@ -552,6 +552,13 @@ def main(argv=None) -> dict:
     parser.add_argument("--batch-max", type=int, default=250)
     parser.add_argument("--healthz-seconds", type=float, default=5.0)
     parser.add_argument("--no-preload", dest="preload", action="store_false")
+    parser.add_argument(
+        "--live-pool",
+        type=int,
+        default=0,
+        help="serve the live figures from a separate gunicorn with this many sync workers "
+        "(a read lane for staff, as docs/operations.md describes); 0 = the same server",
+    )
     parser.add_argument("--seed", type=int, default=20261126)
     parser.add_argument("--var-dir", default="")
     args = parser.parse_args(argv)
@@ -586,8 +593,16 @@ def main(argv=None) -> dict:
 
     port = free_port()
     server = start_server(args, env, port)
+    live_port, live_server = port, None
+    if args.live_pool:
+        live_port = free_port()
+        live_args = argparse.Namespace(**{**vars(args), "workers": args.live_pool})
+        live_args.worker_class = "sync"
+        live_server = start_server(live_args, env, live_port)
     try:
         warm_up(port, plan["session_id"], tokens[0], plan["points"][0][0])
+        if live_server:
+            warm_up(live_port, plan["session_id"], tokens[0], plan["points"][0][0])
         per_proc = max(1, args.clients // args.processes)
         health, hseconds = run_parallel(
             args,
@@ -603,7 +618,7 @@ def main(argv=None) -> dict:
         live_queue = ctx.Queue()
         poller = ctx.Process(
             target=live_poller,
-            args=(port, plan["session_id"], plan["admin_token"], stop, live_queue),
+            args=(live_port, plan["session_id"], plan["admin_token"], stop, live_queue),
         )
         poller.start()
         kills: list[int] = []
@@ -626,11 +641,12 @@ def main(argv=None) -> dict:
         if kill_thread:
             kill_thread.join()
     finally:
-        server.send_signal(signal.SIGTERM)
-        try:
-            server.wait(20)
-        except subprocess.TimeoutExpired:
-            server.kill()
+        for process in filter(None, (server, live_server)):
+            process.send_signal(signal.SIGTERM)
+            try:
+                process.wait(20)
+            except subprocess.TimeoutExpired:
+                process.kill()
 
     latencies = [x for r in results for x in r["latencies"]]
     acked = {u for r in results for u in r["acked"]}
@@ -655,7 +671,8 @@ def main(argv=None) -> dict:
         "ratio": round(request_rate / healthz_rate, 3) if healthz_rate else None,
         "live_p95_ms": round(percentile(live["latencies"], 0.95) * 1000, 1),
         "server": f"gunicorn {args.worker_class} x{args.workers}"
-        + (f" threads={args.threads}" if args.worker_class == "gthread" else ""),
+        + (f" threads={args.threads}" if args.worker_class == "gthread" else "")
+        + (f" + live pool sync x{args.live_pool}" if args.live_pool else ""),
         "db": "sqlite" if args.sqlite else "postgresql",
         "requests": n_requests,
         "request_rate": round(request_rate),
