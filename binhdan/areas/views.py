@@ -1,11 +1,7 @@
 """Area browser and village import (HTML). Thin: selectors read, services write."""
 
-import uuid
-
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core import signing
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -16,9 +12,8 @@ from binhdan.accounts.selectors import user_can, user_scope_roots
 from binhdan.areas import selectors
 from binhdan.areas.forms import VillageImportForm
 from binhdan.areas.village_import import apply_village_import, plan_village_import
+from binhdan.core import staged_upload
 from binhdan.core.errors import DomainError, NotFound, OutsideScope
-
-UPLOAD_SALT = "areas.village-import"
 
 
 def _area_or_404(request, code: str, action: Action = Action.AREA_VIEW):
@@ -60,10 +55,6 @@ def detail(request, code: str):
     return render(request, "areas/detail.html", context)
 
 
-def _upload_path(token: str):
-    return settings.UPLOAD_DIR / f"village-import-{token}.bin"
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def import_villages(request, code: str):
@@ -73,24 +64,26 @@ def import_villages(request, code: str):
         raise Http404
     context = {"area": area, "ancestors": selectors.area_ancestors(area=area)}
 
+    bound = {"area": area.code, "user": request.user.pk}
     if request.method == "POST" and "confirm" in request.POST:
         try:
-            ticket = signing.loads(request.POST["confirm"], salt=UPLOAD_SALT, max_age=3600)
-            data = _upload_path(ticket["token"]).read_bytes()
-        except (signing.BadSignature, KeyError, FileNotFoundError, TypeError):
+            data, filename, token = staged_upload.unstage(
+                kind="village-import", ticket=request.POST["confirm"], bound=bound
+            )
+        except staged_upload.UploadExpired:
             messages.error(request, _("Bản xem trước đã hết hạn. Hãy tải tệp lên lại."))
             return redirect("areas:import_villages", code=area.code)
-        if ticket.get("area") != area.code or ticket.get("user") != request.user.pk:
-            raise Http404
+        except staged_upload.UploadMismatch as exc:
+            raise Http404 from exc
         try:
             report = plan_village_import(
-                data=data, filename=ticket["filename"], scope=area, actor=request.user
+                data=data, filename=filename, scope=area, actor=request.user
             )
         except DomainError as exc:
             messages.error(request, exc.message)
             return redirect("areas:import_villages", code=area.code)
         apply_village_import(report)
-        _upload_path(ticket["token"]).unlink(missing_ok=True)
+        staged_upload.discard(kind="village-import", token=token)
         summary = report.as_dict()
         messages.success(
             request,
@@ -115,19 +108,10 @@ def import_villages(request, code: str):
         except DomainError as exc:
             form.add_error("file", exc.message)
         else:
-            token = uuid.uuid4().hex
-            settings.UPLOAD_DIR.mkdir(parents=True, exist_ok=True)
-            _upload_path(token).write_bytes(data)
             context["report"] = report
             context["summary"] = report.as_dict()
-            context["ticket"] = signing.dumps(
-                {
-                    "token": token,
-                    "filename": upload.name,
-                    "area": area.code,
-                    "user": request.user.pk,
-                },
-                salt=UPLOAD_SALT,
+            context["ticket"] = staged_upload.stage(
+                kind="village-import", data=data, filename=upload.name, bound=bound
             )
     context["form"] = form
     return render(request, "areas/import_villages.html", context)

@@ -3,13 +3,10 @@
 Thin: selectors read (scoped), services write; outside the user's scope is a 404.
 """
 
-import uuid
 from collections import OrderedDict
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core import signing
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -28,10 +25,9 @@ from binhdan.classes.forms import PointForm, SessionForm, UploadForm
 from binhdan.classes.models import ClassSession, SessionKind, SessionPoint, SessionStatus
 from binhdan.classes.point_import import apply_point_import, plan_point_import
 from binhdan.classes.posters import poster_pdf
+from binhdan.core import staged_upload
 from binhdan.core.errors import DomainError, NotFound, OutsideScope
 
-POINT_IMPORT_SALT = "classes.point-import"
-SHEET_IMPORT_SALT = "classes.sheet-import"
 POINTS_SHOWN_WITHOUT_FILTER = 60
 MAX_POSTER_PAGES = 300  # about 15 s of PDF work: beyond that, one commune at a time
 
@@ -331,17 +327,6 @@ def point_export(request, pk: int, point_pk: int):
 # --- paper attendance sheets -------------------------------------------------------------
 
 
-def _upload_path(prefix: str, token: str):
-    return settings.UPLOAD_DIR / f"{prefix}-{token}.bin"
-
-
-def _store_upload(prefix: str, data: bytes) -> str:
-    token = uuid.uuid4().hex
-    settings.UPLOAD_DIR.mkdir(parents=True, exist_ok=True)
-    _upload_path(prefix, token).write_bytes(data)
-    return token
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def sheet_import(request, pk: int, point_pk: int):
@@ -359,22 +344,24 @@ def sheet_import(request, pk: int, point_pk: int):
     context = {"session": session, "session_point": session_point, "point": session_point.point}
     here = reverse("classes:sheet_import", args=[session.pk, session_point.point_id])
 
+    bound = {"sp": session_point.pk, "user": request.user.pk}
     if request.method == "POST" and "confirm" in request.POST:
         try:
-            ticket = signing.loads(request.POST["confirm"], salt=SHEET_IMPORT_SALT, max_age=3600)
-            data = _upload_path("sheet", ticket["token"]).read_bytes()
-        except (signing.BadSignature, KeyError, FileNotFoundError, TypeError):
+            data, filename, token = staged_upload.unstage(
+                kind="sheet", ticket=request.POST["confirm"], bound=bound
+            )
+        except staged_upload.UploadExpired:
             messages.error(request, _("Bản xem trước đã hết hạn. Hãy tải tệp lên lại."))
             return redirect(here)
-        if ticket.get("sp") != session_point.pk or ticket.get("user") != request.user.pk:
-            raise Http404
+        except staged_upload.UploadMismatch as exc:
+            raise Http404 from exc
         try:
-            report = plan_sheet(session_point=session_point, data=data, filename=ticket["filename"])
+            report = plan_sheet(session_point=session_point, data=data, filename=filename)
             apply_sheet(actor=request.user, session_point=session_point, report=report)
         except DomainError as exc:
             messages.error(request, exc.message)
             return redirect(here)
-        _upload_path("sheet", ticket["token"]).unlink(missing_ok=True)
+        staged_upload.discard(kind="sheet", token=token)
         context.update({"report": report, "summary": report.as_dict(), "applied": True})
         return render(request, "classes/sheet_import.html", context)
 
@@ -387,16 +374,9 @@ def sheet_import(request, pk: int, point_pk: int):
         except DomainError as exc:
             form.add_error("file", exc.message)
         else:
-            token = _store_upload("sheet", data)
             context["report"] = report
-            context["ticket"] = signing.dumps(
-                {
-                    "token": token,
-                    "filename": upload.name,
-                    "sp": session_point.pk,
-                    "user": request.user.pk,
-                },
-                salt=SHEET_IMPORT_SALT,
+            context["ticket"] = staged_upload.stage(
+                kind="sheet", data=data, filename=upload.name, bound=bound
             )
     context["form"] = form
     return render(request, "classes/sheet_import.html", context)
@@ -516,24 +496,24 @@ def points_import(request, code: str):
         raise Http404
     context = {"area": area, "ancestors": area_selectors.area_ancestors(area=area)}
 
+    bound = {"area": area.code, "user": request.user.pk}
     if request.method == "POST" and "confirm" in request.POST:
         try:
-            ticket = signing.loads(request.POST["confirm"], salt=POINT_IMPORT_SALT, max_age=3600)
-            data = _upload_path("points", ticket["token"]).read_bytes()
-        except (signing.BadSignature, KeyError, FileNotFoundError, TypeError):
+            data, filename, token = staged_upload.unstage(
+                kind="points", ticket=request.POST["confirm"], bound=bound
+            )
+        except staged_upload.UploadExpired:
             messages.error(request, _("Bản xem trước đã hết hạn. Hãy tải tệp lên lại."))
             return redirect("classes:points_import", code=area.code)
-        if ticket.get("area") != area.code or ticket.get("user") != request.user.pk:
-            raise Http404
+        except staged_upload.UploadMismatch as exc:
+            raise Http404 from exc
         try:
-            report = plan_point_import(
-                data=data, filename=ticket["filename"], scope=area, actor=request.user
-            )
+            report = plan_point_import(data=data, filename=filename, scope=area, actor=request.user)
         except DomainError as exc:
             messages.error(request, exc.message)
             return redirect("classes:points_import", code=area.code)
         apply_point_import(report)
-        _upload_path("points", ticket["token"]).unlink(missing_ok=True)
+        staged_upload.discard(kind="points", token=token)
         summary = report.as_dict()
         messages.success(
             request,
@@ -558,17 +538,10 @@ def points_import(request, code: str):
         except DomainError as exc:
             form.add_error("file", exc.message)
         else:
-            token = _store_upload("points", data)
             context["report"] = report
             context["summary"] = report.as_dict()
-            context["ticket"] = signing.dumps(
-                {
-                    "token": token,
-                    "filename": upload.name,
-                    "area": area.code,
-                    "user": request.user.pk,
-                },
-                salt=POINT_IMPORT_SALT,
+            context["ticket"] = staged_upload.stage(
+                kind="points", data=data, filename=upload.name, bound=bound
             )
     context["form"] = form
     return render(request, "classes/points_import.html", context)
