@@ -45,6 +45,14 @@ def _described(ctx: Context, start: int) -> bool:
     return _NOT_A_CLAIM.search(ctx.folded[max(0, start - 25) : start]) is not None
 
 
+def _graded(ctx: Context, matches: list, weights: tuple, ignore: str = r"\s+") -> Iterator[Hit]:
+    """One hit at the first match, heavier the more distinct phrases matched (1, 2, 3+)."""
+    if not matches:
+        return
+    distinct = len({re.sub(ignore, "", m.group()) for m in matches})
+    yield ctx.hit(matches[0].start(), matches[0].end(), weights[min(distinct, len(weights)) - 1])
+
+
 @rule(
     "impersonation",
     weight=0.25,
@@ -92,11 +100,7 @@ _THREAT = phrases(
 )
 def threat_urgency(ctx: Context) -> Iterator[Hit]:
     matches = [m for m in _THREAT.finditer(ctx.folded) if not _described(ctx, m.start())]
-    if not matches:
-        return
-    distinct = len({re.sub(r"\d+|\s+", "", m.group()) for m in matches})
-    weight = 0.15 if distinct == 1 else 0.25 if distinct == 2 else 0.35
-    yield ctx.hit(matches[0].start(), matches[0].end(), weight)
+    yield from _graded(ctx, matches, (0.15, 0.25, 0.35), ignore=r"\d+|\s+")
 
 
 _JOB_STRONG = phrases(
@@ -248,12 +252,7 @@ _EMERGENCY = phrases(
     ),
 )
 def family_emergency(ctx: Context) -> Iterator[Hit]:
-    matches = list(_EMERGENCY.finditer(ctx.folded))
-    if not matches:
-        return
-    distinct = len({re.sub(r"\s+", "", m.group()) for m in matches})
-    weight = 0.25 if distinct == 1 else 0.4 if distinct == 2 else 0.5
-    yield ctx.hit(matches[0].start(), matches[0].end(), weight)
+    yield from _graded(ctx, list(_EMERGENCY.finditer(ctx.folded)), (0.25, 0.4, 0.5))
 
 
 _SECRECY = phrases(
@@ -307,12 +306,7 @@ _LOAN = phrases(
     ),
 )
 def loan_offer(ctx: Context) -> Iterator[Hit]:
-    matches = list(_LOAN.finditer(ctx.folded))
-    if not matches:
-        return
-    distinct = len({re.sub(r"\s+", "", m.group()) for m in matches})
-    weight = 0.25 if distinct == 1 else 0.4 if distinct == 2 else 0.5
-    yield ctx.hit(matches[0].start(), matches[0].end(), weight)
+    yield from _graded(ctx, list(_LOAN.finditer(ctx.folded)), (0.25, 0.4, 0.5))
 
 
 _FIXER_PAPERS = (
@@ -340,9 +334,4 @@ _FIXER = phrases(
     ),
 )
 def fixer_service(ctx: Context) -> Iterator[Hit]:
-    matches = list(_FIXER.finditer(ctx.folded))
-    if not matches:
-        return
-    distinct = len({re.sub(r"\s+", "", m.group()) for m in matches})
-    weight = 0.2 if distinct == 1 else 0.35 if distinct == 2 else 0.45
-    yield ctx.hit(matches[0].start(), matches[0].end(), weight)
+    yield from _graded(ctx, list(_FIXER.finditer(ctx.folded)), (0.2, 0.35, 0.45))
