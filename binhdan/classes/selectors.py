@@ -198,6 +198,11 @@ def session_live_figures(*, session: ClassSession, user: User | None = None) -> 
                 return figures
         return _compute_live(session=session, scope=scope)
     try:
+        # A watcher that missed the figures just before the previous holder stored them
+        # and released the lock lands here: take what was stored instead of computing again.
+        figures = cache.get(key)
+        if figures is not None:
+            return figures
         figures = _compute_live(session=session, scope=scope)
         cache.set_many({key: figures}, LIVE_TTL)
         cache.set(stale_key, figures, STALE_TTL)

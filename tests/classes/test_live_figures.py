@@ -151,6 +151,27 @@ def test_many_watchers_trigger_one_computation(session, points):
     assert results == [{"checkins": 7}] * 21
 
 
+def test_watcher_taking_the_lock_just_after_a_computation_reuses_it(session, points):
+    """The race CI once hit: a watcher misses the figures, the holder stores them and
+    releases the lock, then the watcher takes the lock. It must not compute again."""
+    key_prefix = f"classes:live:{session.pk}:"
+    real_add = cache.add
+
+    def add_after_the_holder_finished(key, value, timeout=None):
+        stored_key = key.removesuffix(":lock")
+        assert stored_key.startswith(key_prefix)
+        cache.set(stored_key, {"checkins": 3}, 30)
+        return real_add(key, value, timeout)
+
+    with (
+        mock.patch.object(selectors.cache, "add", side_effect=add_after_the_holder_finished),
+        mock.patch.object(selectors, "_compute_live", return_value={"checkins": 9}) as compute,
+    ):
+        figures = selectors.session_live_figures(session=session)
+    assert figures == {"checkins": 3}
+    compute.assert_not_called()
+
+
 def test_live_endpoint_requires_session_scope(client, session, points, tree):
     stranger = user_with_role(Role.COMMUNE_OFFICER, tree.other_commune)
     client.force_login(stranger)
