@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install worker lint format check-migrations pytest e2e-deps bench-checkin clean
+.PHONY: run test install worker lint format check-migrations pytest test-deps bench-checkin clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -45,8 +45,8 @@ format: install
 check-migrations: install
 	$(BIN)/binhdan makemigrations --check --dry-run
 
-e2e-deps:
-	@bash scripts/ensure-chromium.sh
+test-deps:
+	@bash scripts/ensure-debian-packages.sh
 
 # pytest's exit code 5 (no test collected) is a failure here, with a clear message.
 pytest: install
@@ -54,7 +54,7 @@ pytest: install
 	if [ $$rc -eq 5 ]; then echo "pytest collected no tests: failing on purpose"; exit 1; fi; \
 	exit $$rc
 
-test: install e2e-deps lint check-migrations pytest
+test: install test-deps lint check-migrations pytest
 
 # The check-in wave against gunicorn + PostgreSQL (DATABASE_URL); see bench/checkin_wave.py.
 bench-checkin: install
