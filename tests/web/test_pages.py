@@ -145,3 +145,18 @@ def test_robots_txt_keeps_personal_pages_out_and_points_at_the_sitemap(client, d
     assert "Disallow: /c/" in body
     assert "Disallow: /hoc-tap/" in body
     assert "Sitemap: http://testserver/sitemap.xml" in body
+
+
+def test_header_puts_account_actions_in_a_menu_for_signed_in_users(client, tree):
+    anonymous = client.get(reverse("web:home")).content.decode()
+    assert f'class="header-login" href="{reverse("accounts:login")}"' in anonymous
+    assert "account-menu" not in anonymous
+
+    user = user_with_role(Role.COMMUNE_OFFICER, tree.commune)
+    client.force_login(user)
+    html = client.get(reverse("web:home")).content.decode()
+    menu = html[html.index('<details class="account-menu">') : html.index("</details>")]
+    assert reverse("accounts:profile") in menu
+    assert f'action="{reverse("accounts:logout")}"' in menu
+    assert user.get_username() in menu
+    assert "header-login" not in html
