@@ -1,5 +1,6 @@
 """API authentication: a Bearer token (devices, scripts) or the browser's session."""
 
+from ninja.errors import AuthenticationError
 from ninja.security import HttpBearer, SessionAuth
 
 from binhdan.accounts.services import token_authenticate
@@ -20,3 +21,43 @@ class StaffSessionAuth(SessionAuth):
 
 
 api_auth = [ApiTokenAuth(), StaffSessionAuth()]
+
+
+class HelperTokenAuth(ApiTokenAuth):
+    """Bearer token on an endpoint citizens may call without one: a token that does not
+    authenticate is a 401, never silently treated as no token."""
+
+    def authenticate(self, request, token):
+        user = super().authenticate(request, token)
+        if user is None:
+            raise AuthenticationError()
+        return user
+
+
+class Citizen:
+    """Truthy marker of a caller who gave no credentials (a citizen on their own phone)."""
+
+    def __bool__(self) -> bool:
+        return True
+
+    def __repr__(self) -> str:
+        return "Citizen()"
+
+
+CITIZEN = Citizen()
+
+
+def citizen_without_login(request):
+    return CITIZEN
+
+
+# Citizens write without logging in; a volunteer's token or session marks the write as help
+# given on the citizen's behalf (``assisted_by``).
+citizen_or_helper_auth = [HelperTokenAuth(), StaffSessionAuth(), citizen_without_login]
+
+
+def helper_of(request):
+    """The signed-in helper behind a ``citizen_or_helper_auth`` request, or None."""
+    from binhdan.accounts.models import User
+
+    return request.auth if isinstance(request.auth, User) else None

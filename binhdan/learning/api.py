@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 from ninja import Router, Status
 
+from binhdan.accounts.auth import citizen_or_helper_auth, helper_of
 from binhdan.core.ratelimit import rate_limit
 from binhdan.learning import selectors, services
 from binhdan.learning.codes import format_code
@@ -47,9 +48,15 @@ def _attempt_out(request: HttpRequest, attempt: QuizAttempt) -> dict:
 
 @router.post(
     "quiz-attempts",
-    auth=None,
+    auth=citizen_or_helper_auth,
     response={200: QuizAttemptOut, 201: QuizAttemptOut},
-    summary="Submit a whole quiz attempt (idempotent on client_uuid; no login)",
+    summary="Submit a whole quiz attempt (idempotent on client_uuid; no login needed)",
+    description=(
+        "Citizens submit without credentials. A volunteer who sends their Bearer token (or "
+        "browser session) records the attempt as help given (assisted mode): the citizen must "
+        "be in the volunteer's area, else 403 `outside_scope`. A token that does not "
+        "authenticate is a 401."
+    ),
 )
 def quiz_attempt_submit(request: HttpRequest, payload: QuizAttemptIn):
     rate_limit(request=request, scope="api-quiz-attempt", limit=SUBMIT_LIMIT, window_seconds=60)
@@ -64,6 +71,7 @@ def quiz_attempt_submit(request: HttpRequest, payload: QuizAttemptIn):
             cccd=payload.person.cccd,
         ),
         answers=[(a.question_key, a.choice_index) for a in payload.answers],
+        actor=helper_of(request),
     )
     attempt = QuizAttempt.objects.select_related("quiz").get(pk=attempt.pk)
     return Status(201 if created else 200, _attempt_out(request, attempt))

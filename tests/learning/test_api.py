@@ -216,3 +216,53 @@ def test_feedback_gives_the_index_of_the_right_choice(client, tree):
         }
     ]
     assert data["passed"] is False
+
+
+def _bearer(user):
+    from binhdan.accounts.services import token_issue
+
+    raw = token_issue(actor=None, user=user, name="Điện thoại tình nguyện").raw
+    return {"HTTP_AUTHORIZATION": f"Bearer {raw}"}
+
+
+def test_attempt_without_credentials_is_the_citizens_own(client, quiz, tree):
+    post(client, body(quiz, tree))
+    assert QuizAttempt.objects.get().assisted_by is None
+
+
+def test_volunteer_token_records_the_attempt_as_help_given(client, quiz, tree):
+    from binhdan.accounts.models import Role
+    from tests.accounts.factories import user_with_role
+
+    volunteer = user_with_role(Role.VOLUNTEER, tree.village)
+    response = client.post(
+        URL, body(quiz, tree), content_type="application/json", **_bearer(volunteer)
+    )
+    assert response.status_code == 201
+    attempt = QuizAttempt.objects.get()
+    assert attempt.assisted_by == volunteer
+    assert attempt.person.full_name == "Đỗ Thị Mai"
+
+
+def test_volunteer_of_another_commune_cannot_assist_through_the_api(client, quiz, tree):
+    from binhdan.accounts.models import Role
+    from tests.accounts.factories import user_with_role
+
+    stranger = user_with_role(Role.VOLUNTEER, tree.other_commune)
+    response = client.post(
+        URL, body(quiz, tree), content_type="application/json", **_bearer(stranger)
+    )
+    assert response.status_code == 403
+    assert response.json()["code"] == "outside_scope"
+    assert not QuizAttempt.objects.exists() and not Person.objects.exists()
+
+
+def test_a_token_that_does_not_authenticate_is_401_not_anonymous(client, quiz, tree):
+    response = client.post(
+        URL,
+        body(quiz, tree),
+        content_type="application/json",
+        HTTP_AUTHORIZATION="Bearer bd_not-a-real-token",
+    )
+    assert response.status_code == 401
+    assert not QuizAttempt.objects.exists()
