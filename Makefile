@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install worker lint format check-migrations pytest test-deps bench-checkin clean
+.PHONY: run test install worker lint format check-migrations pytest test-deps bench-checkin bench-weight clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -59,6 +59,10 @@ test: install test-deps lint check-migrations pytest
 # The check-in wave against gunicorn + PostgreSQL (DATABASE_URL); see bench/checkin_wave.py.
 bench-checkin: install
 	$(BIN)/python bench/checkin_wave.py $(BENCH_ARGS)
+
+# Bytes of the citizen pages and the assets they load (raw and gzip); see bench/page_weight.py.
+bench-weight: install
+	$(BIN)/python bench/page_weight.py
 
 clean:
 	rm -rf $(VENV) var/static
