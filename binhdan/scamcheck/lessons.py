@@ -16,6 +16,7 @@ SCAM_TOPIC_SLUG = "phong-tranh-lua-dao-mang-xa-hoi"
 LESSON_FOR_RULE: dict[str, str] = {
     "impersonation": "gia-danh-co-quan-nha-nuoc",
     "holding_account_transfer": "gia-danh-co-quan-nha-nuoc",
+    "guided_transfer": "gia-danh-co-quan-nha-nuoc",
     "fixer_service": "gia-danh-co-quan-nha-nuoc",
     "private_chat_contact": "gia-danh-co-quan-nha-nuoc",
     "threat_urgency": "gia-danh-co-quan-nha-nuoc",

@@ -56,6 +56,10 @@ _BY_CODE: dict[str, str] = {
         "Đừng đăng nhập hay xác thực qua đường link trong tin nhắn. Hãy tự mở ứng dụng chính "
         "thức, hoặc gọi số tổng đài in trên thẻ, trên hóa đơn."
     ),
+    "guided_transfer": (
+        "Nhận tiền không bao giờ cần bạn chuyển khoản hay nhập số vào ô chuyển tiền. Hãy dừng "
+        "lại, tắt máy và hỏi người thân hoặc ra quầy ngân hàng."
+    ),
     "transfer_request": (
         "Đừng chuyển tiền khi chưa tự gọi lại cho người đó hoặc cơ quan đó bằng số điện thoại "
         "bạn đã biết từ trước."

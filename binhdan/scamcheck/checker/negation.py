@@ -27,6 +27,9 @@ _NOT_NEGATING_AFTER = frozenset(
     {"hop", "thanh", "the", "kip", "lien", "xac", "chinh", "con", "ro", "hieu", "co", "phai"}
 )
 
+# "không phải nộp" (need not pay) negates; "không phải là" (is not) does not.
+_OBLIGATIONS = frozenset({"nop", "dong", "tra", "chuyen", "mat", "dat", "cung", "gui", "cai"})
+
 
 def is_negated(view: TextView, start: int) -> bool:
     """True when a negation ("không", "đừng", "tuyệt đối không"…) precedes ``folded[start]``."""
@@ -52,7 +55,10 @@ def is_negated(view: TextView, start: int) -> bool:
             continue
         before = words[pos - 1].group() if pos > 0 else ""
         after = words[pos + 1].group() if pos + 1 < len(words) else ""
-        if before in _NOT_NEGATING_BEFORE or after in _NOT_NEGATING_AFTER:
+        then = words[pos + 2].group() if pos + 2 < len(words) else ""
+        if before in _NOT_NEGATING_BEFORE:
+            continue
+        if after in _NOT_NEGATING_AFTER and not (after == "phai" and then in _OBLIGATIONS):
             continue
         return True
     return False
@@ -71,6 +77,8 @@ _WARNING_TOPIC = phrases(
     r"giả danh",
     r"mạo danh",
     r"giả mạo",
+    r"giả (?:làm )?(?:công an|cán bộ|nhân viên|người thân|ngân hàng|điện lực|bưu điện|shipper)",
+    r"(?:cuộc gọi|tin nhắn|gọi điện|đường link|trang web|website) giả",
     r"các đối tượng",
     r"đối tượng (?:xấu|lừa đảo)",
     r"cảnh giác",

@@ -60,6 +60,26 @@ def test_check_text_gives_a_police_warning_at_most_a_low_score() -> None:
     assert "cảnh báo" in result.advice_vi
 
 
+def test_a_neighbour_retelling_a_fake_police_call_is_a_warning() -> None:
+    # given a message that tells what a scammer said, and what to do about it
+    text = (
+        "Mọi người lưu ý, hôm qua bác Tư bị gọi điện giả công an nói có lệnh bắt, bắt chuyển "
+        "tiền vào tài khoản tạm giữ. Ai nhận cuộc gọi kiểu này thì cúp máy, báo Công an xã nhé."
+    )
+    # when
+    result = check_text(text)
+    # then
+    assert result.verdict == "no_sign"
+    assert "cảnh báo" in result.advice_vi
+
+
+def test_a_deposit_asked_with_a_job_offer_is_suspicious_but_not_a_restaurant_deposit() -> None:
+    job = check_text("Tuyển lao động đi Nhật, lương 35 triệu một tháng. Đặt cọc 20 triệu giữ suất.")
+    restaurant = check_text("Nhà hàng nhận đặt cọc 500 nghìn giữ bàn tiệc cưới.")
+    assert job.verdict == "suspicious"
+    assert restaurant.verdict == "no_sign"
+
+
 def test_check_text_lookalike_link_with_urgency_is_danger() -> None:
     text = "VCB: Tai khoan se bi khoa trong 24h. Truy cap https://vietcombank-vn.top de xac thuc."
     result = check_text(text)
@@ -194,16 +214,3 @@ def test_reported_lookup_is_not_called_without_values() -> None:
     reports = FakeReports([ReportedMatch("phone", "+84912345678", 5)])
     check_text("Xin chào bác", reported=reports)
     assert reports.asked is None
-
-
-def test_check_text_is_fast_on_2000_chars() -> None:
-    import time
-
-    text = (POLICE_SCAM + " " + BANK_OTP + " https://vietcombank-vn.top 0912345678 ") * 8
-    text = text[:2000]
-    check_text(text)
-    started = time.perf_counter()
-    for _ in range(5):
-        check_text(text)
-    elapsed_ms = (time.perf_counter() - started) * 1000 / 5
-    assert elapsed_ms < 200  # the bench holds the real target (< 50 ms)

@@ -31,8 +31,8 @@ def run(text: str):
     return check_text(text, reported=OneReportedPhone())
 
 
-def test_there_are_24_rules_with_distinct_codes() -> None:
-    assert len(RULE_CODES) == len(set(RULE_CODES)) == 24
+def test_there_are_25_rules_with_distinct_codes() -> None:
+    assert len(RULE_CODES) == len(set(RULE_CODES)) == 25
 
 
 @pytest.mark.parametrize("code", RULE_CODES)

@@ -66,9 +66,17 @@ FIRES: list[tuple[str, str]] = [
     ("advance_fee", "Khoản vay đã duyệt, đóng phí giải ngân 1,5 triệu"),
     ("advance_fee", "Buu kien bi giu, chuyen khoan phi hai quan 2tr"),
     ("advance_fee", "Đặt cọc 300k để được nhận việc"),
+    ("advance_fee", "Anh cần nộp 10% để mở khoá lệnh giải ngân"),
+    ("advance_fee", "Tuyen lao dong di Nhat, luong 35 trieu. Dat coc 20 trieu giu suat"),
+    # guided_transfer
+    ("guided_transfer", "Cô nhập số con đọc vào ô chuyển tiền để nhận hỗ trợ nha"),
+    ("guided_transfer", "Bac bam chuyen de he thong kich hoat nhan tien"),
+    ("guided_transfer", nfd("Chị mở app ngân hàng rồi nhập theo em đọc")),
     # transfer_request
     ("transfer_request", "Anh chuyển tiền vào số tài khoản này giúp em"),
     ("transfer_request", "Vui long chuyen khoan truoc 17h"),
+    ("transfer_request", "Chị cần chuyển 30 triệu tiền phạt để được xử lý"),
+    ("transfer_request", "Ck 500k cho tao trong 2 tieng"),
     # impersonation
     ("impersonation", "Tôi là cán bộ công an phường, cần gặp ông"),
     ("impersonation", "Chung toi goi tu Toa an nhan dan quan 3"),
@@ -225,6 +233,31 @@ NEAR_MISSES: list[tuple[str, str, str]] = [
         "advance_fee",
         "Anh nộp 5.000.000đ phí mở khóa để hệ thống giải ngân",
         "Phụ huynh nộp học phí học kỳ 1 trước ngày 15/9",
+    ),
+    (
+        "advance_fee",
+        "Tuyển lao động đi Hàn Quốc. Người lao động phải nộp tiền đặt cọc",
+        "Tuyển lao động đi Hàn Quốc. Người lao động không phải nộp tiền đặt cọc",
+    ),
+    (
+        "transfer_request",
+        "Chuyển 20 triệu trong 2 tiếng",
+        "Mẹ đã chuyển 20 triệu cho con rồi nhé",
+    ),
+    (
+        "guided_transfer",
+        "Bà nhập số cháu đọc vào ô chuyển tiền",
+        "Bà nhập số điện thoại vào ô tìm kiếm",
+    ),
+    (
+        "family_emergency",
+        "Con cần mẹ chuyển gấp 2 triệu",
+        "Các hộ ven sông di chuyển ngay người và tài sản đến điểm tránh trú",
+    ),
+    (
+        "credential_request",
+        "Gui ma OTP cho em",
+        "Thue bao cua quy khach can bo sung anh chan dung tai cua hang",
     ),
 ]
 

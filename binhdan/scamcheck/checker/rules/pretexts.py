@@ -232,7 +232,8 @@ def prize_claim(ctx: Context) -> Iterator[Hit]:
 _EMERGENCY = phrases(
     r"(?:đang )?cấp cứu|tai nạn|nhập viện|mổ gấp|phẫu thuật gấp|đang nằm viện|viện phí",
     r"bị (?:công an )?bắt|bị tạm giữ|bị giữ (?:ở|tại)|gặp chuyện|có chuyện (?:gấp|rồi)",
-    r"cần (?:tiền )?gấp|cần tiền ngay|chuyển ngay|chuyển gấp|gửi gấp|mượn (?:tạm )?(?:tiền )?gấp"
+    r"cần (?:tiền )?gấp|cần tiền ngay|(?<!di\s)chuyển (?:ngay|gấp)|gửi gấp"
+    r"|mượn (?:tạm )?(?:tiền )?gấp"
     r"|vay gấp|cho (?:em|con|cháu|mình|tớ|anh|chị) mượn",
     r"hết pin|điện thoại (?:bị )?hỏng|mất điện thoại|(?<!chuyen\s)(?:số mới|đổi số)|máy mới",
     r"không (?:nghe|gọi|nói chuyện|bắt) (?:máy |điện thoại )?được|không tiện nghe",

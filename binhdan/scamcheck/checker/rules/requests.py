@@ -27,7 +27,9 @@ _ASK_STRONG = (
     r"cung cấp|đọc(?: lại)?|chia sẻ|chụp|khai báo|cho (?:tôi|em|anh|chị|mình|chúng tôi|bên "
     r"(?:em|mình|tôi)) (?:xin|biết)|xin"
 )
-_ASK_SEND = r"(?<!thong\s)(?<!da\s)(?<!vua\s)(?<!duoc\s)(?<!se\s)(?:gửi|gởi|nhắn|báo)(?: lại)?"
+_ASK_SEND = (
+    r"(?<!thong\s)(?<!thue\s)(?<!da\s)(?<!vua\s)(?<!duoc\s)(?<!se\s)(?:gửi|gởi|nhắn|báo)(?: lại)?"
+)
 _ASK_TYPE = r"(?<!da\s)nhập|điền"
 _GAP = r"[^.!?\n]{0,40}?"
 
@@ -103,6 +105,9 @@ def holding_account_transfer(ctx: Context) -> Iterator[Hit]:
         yield ctx.hit(match.start(), match.end(), weight)
 
 
+# A sum of money: "30 triệu", "2tr", "500k", "1.500.000đ", "10%".
+_AMOUNT = r"\d[\d.,]*\s*(?:triệu|tr|nghìn|ngàn|k|đồng|đ|vnđ|vnd|usd|\$|%)"
+
 _FEE_STRONG = phrases(
     r"(?<!mien\s)(?:lệ )?phí (?:nhận (?:thưởng|quà|giải|tiền|hàng|lương|hoa hồng)|giải ngân"
     r"|hồ sơ(?: vay)?|bảo hiểm (?:khoản )?vay|mở khóa|kích hoạt|rút tiền|xác minh|thông quan"
@@ -121,6 +126,10 @@ _FEE_STRONG = phrases(
     r"thuế (?:thu nhập|trúng thưởng)[^.!?\n]{0,30}?(?:để|trước khi|mới) (?:được )?nhận",
     r"(?:phí|tiền) (?:ship|vận chuyển|giao hàng) (?:bưu kiện|quà|thưởng|giải thưởng)",
     r"hoàn (?:tiền|phí)[^.!?\n]{0,20}? sau khi (?:nhận|giải ngân)",
+    # "nộp 10% để mở khóa lệnh giải ngân": a sum paid to unlock money that is yours.
+    rf"(?:nộp|đóng|chuyển|nạp|ck)(?: thêm| trước)? {_AMOUNT}[^.!?\n]{{0,40}}?(?:để|mới|thì|rồi)"
+    r"(?: hệ thống| bên (?:em|mình))?(?: được)? (?:mở khóa|giải ngân|rút|kích hoạt"
+    r"|nhận (?:tiền|thưởng|quà|lương|hàng|khoản|giải))",
 )
 _FEE_WEAK = phrases(
     r"đặt cọc",
@@ -129,6 +138,12 @@ _FEE_WEAK = phrases(
     r"(?:chuyển khoản|chuyển|nộp|ck)[^.!?\n]{0,20}?(?<!mien\s)phí (?:vận chuyển|ship|giao hàng"
     r"|dịch vụ|bảo hiểm)",
     r"(?<!mien\s)phí (?:hải quan|thông quan)",
+)
+
+_JOB_OFFER = phrases(
+    r"tuyển(?: dụng| gấp)?(?: \d+)? (?:lao động|nhân viên|người|công nhân|ctv|cộng tác viên)",
+    r"(?:đi|sang) (?:làm|xuất khẩu|lao động)|xuất khẩu lao động|xuất cảnh|nhận việc|việc làm",
+    r"(?:lương|thu nhập) (?:từ |lên (?:tới|đến) )?\d",
 )
 
 
@@ -148,7 +163,8 @@ def advance_fee(ctx: Context) -> Iterator[Hit]:
         return
     match = ctx.find_first(_FEE_WEAK)
     if match is not None:
-        yield ctx.hit(match.start(), match.end(), 0.3)
+        # A deposit or fee asked of someone offered a job is the job scam's toll.
+        yield ctx.hit(match.start(), match.end(), 0.5 if _JOB_OFFER.search(ctx.folded) else 0.3)
 
 
 _APP_STRONG = phrases(
@@ -207,6 +223,9 @@ _TRANSFER = phrases(
     r"|dùm|hộ|trước|cho (?:em|anh|chị|mẹ|con|bố|ba|mình|tôi|cháu|cô|chú|bác))",
     r"(?:vui lòng|hãy|cần|phải|yêu cầu|đề nghị|nhờ|giúp|mau|nhanh)[^.!?\n]{0,15}?(?:chuyển khoản"
     r"|chuyển tiền|nộp tiền|nạp tiền|ck)",
+    # "chuyển 30 triệu", "ck 500k": moving a stated sum, not something already done.
+    rf"(?<!da\s)(?<!vua\s)(?<!duoc\s)(?<!di\s)(?:chuyển|ck|nộp|gửi|bắn)(?: khoản| tiền| ngay| gấp"
+    rf"| trước| lại)? {_AMOUNT}",
 )
 
 
@@ -220,6 +239,40 @@ def transfer_request(ctx: Context) -> Iterator[Hit]:
     match = ctx.find_first(_TRANSFER)
     if match is not None:
         yield ctx.hit(match.start(), match.end(), 0.25)
+
+
+_GUIDED_STRONG = phrases(
+    r"(?:nhập|điền|gõ|ghi)[^.!?\n]{0,40}?(?:vào )?(?:ô|mục|phần|dòng) (?:chuyển tiền|chuyển khoản"
+    r"|số tiền|nội dung chuyển)",
+    r"(?:chuyển|nhập|bấm|xác nhận)[^.!?\n]{0,40}?(?:để|thì|mới) (?:hệ thống )?(?:kích hoạt|mở)"
+    r" (?:lệnh )?nhận (?:tiền|khoản)",
+    r"kích hoạt (?:lệnh |tài khoản )?nhận (?:tiền|khoản (?:hỗ trợ|hoàn|tiền))",
+)
+_GUIDED_WEAK = phrases(
+    r"(?:mở|vào) (?:app|ứng dụng) ngân hàng[^.!?\n]{0,60}?(?:nhập|điền|làm theo|bấm|chọn)",
+    r"(?:hướng dẫn|chỉ) (?:cô|chú|bác|ông|bà|anh|chị|em|bạn)?\s?(?:thao tác|làm) (?:trên )?"
+    r"(?:app|ứng dụng) ngân hàng",
+)
+
+
+@rule(
+    "guided_transfer",
+    weight=0.55,
+    group=Group.REQUEST,
+    message_vi=(
+        "Có người hướng dẫn bạn từng bước trong ứng dụng ngân hàng, nhập số họ đọc vào ô chuyển "
+        "tiền để “nhận tiền”. Làm theo là bạn chuyển tiền đi cho kẻ gian: nhận tiền không bao "
+        "giờ cần bạn chuyển khoản."
+    ),
+)
+def guided_transfer(ctx: Context) -> Iterator[Hit]:
+    match = ctx.find_first(_GUIDED_STRONG)
+    if match is not None:
+        yield ctx.hit(match.start(), match.end(), 0.55)
+        return
+    match = ctx.find_first(_GUIDED_WEAK)
+    if match is not None:
+        yield ctx.hit(match.start(), match.end(), 0.3)
 
 
 _PRIVATE_CHAT = phrases(
