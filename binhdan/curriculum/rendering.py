@@ -74,8 +74,21 @@ def _make_parser() -> MarkdownIt:
 _md = _make_parser()
 
 
+# Whatever stands before the first ":" of a URL (and before any "/", "?" or "#").
+_URL_PREFIX = re.compile(r"^\s*([^/?#]*):")
+
+
+def is_allowed_link(href: str) -> bool:
+    """A relative link, or one whose prefix before ":" is an allowed scheme. A browser would
+    read "onload=javascript:x" as a relative path, but no lesson needs such a link."""
+    prefix = _URL_PREFIX.match(href)
+    return prefix is None or prefix.group(1).lower() in URL_SCHEMES
+
+
 def _attribute_filter(tag: str, attribute: str, value: str) -> str | None:
     if tag == "img" and attribute == "src" and not is_local_image(value):
+        return None
+    if tag == "a" and attribute == "href" and not is_allowed_link(value):
         return None
     return value
 

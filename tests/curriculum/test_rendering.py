@@ -27,6 +27,7 @@ NASTY = [
     '<div style="background:url(javascript:alert(1))">x</div>',
     "`<script>`\n\n    <script>alert(1)</script>",
     '[x](https://ok.example "t" onclick=alert(1))',
+    "[x]( onload=javascript:)",  # found by hypothesis: a scheme-like prefix that is not one
 ]
 
 
