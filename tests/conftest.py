@@ -1,6 +1,8 @@
 import pytest
 from django.core.cache import cache
 
+from binhdan.accounts.services import forget_recent_tokens
+
 TEST_IDENTITY_KEY = "test-identity-key-" + "k" * 32
 
 
@@ -12,8 +14,10 @@ def _identity_key(settings):
 @pytest.fixture(autouse=True)
 def _clean_cache():
     cache.clear()
+    forget_recent_tokens()
     yield
     cache.clear()
+    forget_recent_tokens()
 
 
 @pytest.fixture(autouse=True)

@@ -131,7 +131,12 @@ class SessionPoint(models.Model):
     latest reported count (by the time it was counted, not the order it arrived).
     """
 
-    session = models.ForeignKey(ClassSession, on_delete=models.CASCADE, related_name="points")
+    # No index of its own: session_point_unique (session, point) serves lookups by session,
+    # and a second index on session alone let PostgreSQL pick it on stale statistics and
+    # filter every point of the session on the check-in path.
+    session = models.ForeignKey(
+        ClassSession, on_delete=models.CASCADE, related_name="points", db_index=False
+    )
     point = models.ForeignKey(BridgePoint, on_delete=models.PROTECT, related_name="sessions")
     area_path = models.CharField(max_length=120, db_index=True, editable=False)
     opened_at = models.DateTimeField(null=True, blank=True)

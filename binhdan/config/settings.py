@@ -214,6 +214,9 @@ BINHDAN_DEMO_PROVINCE_CODE = os.environ.get("BINHDAN_DEMO_PROVINCE_CODE", "33")
 # How many reverse proxies (load balancers) stand in front of the app: the client address
 # for rate limits is read that many hops from the right of X-Forwarded-For. 0 = trust none.
 BINHDAN_PROXY_COUNT = int(os.environ.get("BINHDAN_PROXY_COUNT", "0"))
+# How long a worker trusts an API token it has just checked (one query less per request of a
+# check-in wave); a revoked token or deactivated user is refused everywhere after this.
+BINHDAN_TOKEN_CACHE_SECONDS = float(os.environ.get("BINHDAN_TOKEN_CACHE_SECONDS", "5"))
 BINHDAN_CONTENT_DIR = Path(os.environ.get("BINHDAN_CONTENT_DIR", PROJECT_DIR / "content"))
 BINHDAN_ATTACHMENT_MAX_BYTES = int(
     os.environ.get("BINHDAN_ATTACHMENT_MAX_BYTES", str(5 * 1024 * 1024))

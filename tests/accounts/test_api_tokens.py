@@ -1,11 +1,14 @@
+import datetime as dt
 from io import StringIO
 
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 
-from binhdan.accounts.models import ApiToken, Role
-from binhdan.accounts.services import hash_token, token_issue, token_revoke
+from binhdan.accounts import services
+from binhdan.accounts.models import ApiToken, Role, User
+from binhdan.accounts.services import hash_token, token_authenticate, token_issue, token_revoke
 from binhdan.core.errors import InvalidInput, NotFound, OutsideScope
 from tests.accounts.factories import UserFactory, user_with_role
 
@@ -131,3 +134,71 @@ def test_issue_token_command_prints_token_once(tree):
 
     raw = out.getvalue().strip()
     assert ApiToken.objects.get(user=user).key_hash == hash_token(raw)
+
+
+def test_token_use_is_written_at_most_once_a_minute(tree, settings):
+    settings.BINHDAN_TOKEN_CACHE_SECONDS = 0
+    user = user_with_role(Role.OPERATOR, tree.village)
+    raw = token_issue(actor=user, user=user, name="máy 1").raw
+    recent = timezone.now() - dt.timedelta(seconds=20)
+    ApiToken.objects.update(last_used_at=recent)
+
+    token_authenticate(raw=raw)
+    assert ApiToken.objects.get().last_used_at == recent
+
+    ApiToken.objects.update(last_used_at=recent - dt.timedelta(minutes=2))
+    token_authenticate(raw=raw)
+    assert ApiToken.objects.get().last_used_at > recent
+
+
+def test_token_authenticate_returns_the_user_as_stored(tree):
+    user = user_with_role(Role.OPERATOR, tree.village)
+    raw = token_issue(actor=user, user=user, name="máy 1").raw
+    stored = User.objects.get(pk=user.pk)
+
+    found = token_authenticate(raw=raw)
+
+    assert isinstance(found, User)
+    for field in User._meta.concrete_fields:
+        assert getattr(found, field.attname) == getattr(stored, field.attname), field.name
+    assert found.is_superuser is False
+    assert isinstance(found.date_joined, dt.datetime)
+
+
+def test_a_revoked_token_is_refused_at_once_even_just_after_use(client, tree):
+    user = user_with_role(Role.OPERATOR, tree.village)
+    issued = token_issue(actor=user, user=user, name="máy 1")
+    assert client.get("/api/v1/me", **bearer(issued.raw)).status_code == 200
+
+    token_revoke(actor=user, token_id=issued.token.pk)
+
+    assert client.get("/api/v1/me", **bearer(issued.raw)).status_code == 401
+
+
+def test_a_recently_checked_token_is_trusted_only_for_the_configured_seconds(
+    tree, settings, monkeypatch
+):
+    # given a token checked a moment ago, whose user is then deactivated elsewhere
+    settings.BINHDAN_TOKEN_CACHE_SECONDS = 5
+    clock = [1000.0]
+    monkeypatch.setattr(services.time, "monotonic", lambda: clock[0])
+    user = user_with_role(Role.OPERATOR, tree.village)
+    raw = token_issue(actor=user, user=user, name="máy 1").raw
+    assert token_authenticate(raw=raw) == user
+    User.objects.filter(pk=user.pk).update(is_active=False)
+
+    # then it is trusted within the window, and refused once the window has passed
+    clock[0] += 4
+    assert token_authenticate(raw=raw) == user
+    clock[0] += 2
+    assert token_authenticate(raw=raw) is None
+
+
+def test_without_the_window_every_request_checks_the_token(tree, settings):
+    settings.BINHDAN_TOKEN_CACHE_SECONDS = 0
+    user = user_with_role(Role.OPERATOR, tree.village)
+    raw = token_issue(actor=user, user=user, name="máy 1").raw
+    assert token_authenticate(raw=raw) == user
+    User.objects.filter(pk=user.pk).update(is_active=False)
+
+    assert token_authenticate(raw=raw) is None
