@@ -2,6 +2,7 @@ import pytest
 from django.core.cache import cache
 
 from binhdan.accounts.services import forget_recent_tokens
+from binhdan.classes.services import forget_recent_session_points
 
 TEST_IDENTITY_KEY = "test-identity-key-" + "k" * 32
 
@@ -15,9 +16,11 @@ def _identity_key(settings):
 def _clean_cache():
     cache.clear()
     forget_recent_tokens()
+    forget_recent_session_points()
     yield
     cache.clear()
     forget_recent_tokens()
+    forget_recent_session_points()
 
 
 @pytest.fixture(autouse=True)

@@ -73,7 +73,10 @@ def _item(payload) -> services.CheckInItem:
 )
 def checkin_create(request: HttpRequest, payload: CheckInIn):
     session_point = services.session_point_for_write(
-        actor=request.user, session_id=payload.session_id, point_id=payload.point_id
+        actor=request.user,
+        session_id=payload.session_id,
+        point_id=payload.point_id,
+        recent=True,
     )
     result = services.checkins_record(
         actor=request.user, session_point=session_point, items=[_item(payload)]
@@ -103,7 +106,10 @@ def checkin_batch(request: HttpRequest, payload: CheckInBatchIn):
             details={"field": "items"},
         )
     session_point = services.session_point_for_write(
-        actor=request.user, session_id=payload.session_id, point_id=payload.point_id
+        actor=request.user,
+        session_id=payload.session_id,
+        point_id=payload.point_id,
+        recent=True,
     )
     results = services.checkins_record(
         actor=request.user,

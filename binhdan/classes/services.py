@@ -21,10 +21,12 @@ import functools
 import json
 import operator
 import re
+import time
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import F, Q
 from django.utils import timezone
@@ -99,6 +101,16 @@ class _Row:
 # --------------------------------------------------------------------------- access
 
 
+# Session points this worker let an actor write to lately: (actor, session, point) ->
+# (until, the row of _session_point_sql). See session_point_for_write(recent=True).
+_recent_session_points: dict[tuple[int, int, int], tuple[float, tuple]] = {}
+_RECENT_MAX = 20_000
+
+
+def forget_recent_session_points() -> None:
+    _recent_session_points.clear()
+
+
 def _operates_point(user: User, point_id: int) -> bool:
     return BridgePoint.operators.through.objects.filter(
         bridgepoint_id=point_id, user_id=user.pk
@@ -134,6 +146,10 @@ def _session_point_row(*, actor_id: int, session_id: int, point_id: int) -> Sess
         row = cursor.fetchone()
     if row is None:
         return None
+    return _session_point_from_row(row, session_id=session_id, point_id=point_id)
+
+
+def _session_point_from_row(row: tuple, *, session_id: int, point_id: int) -> SessionPoint:
     when = _db_datetime
     session = ClassSession(
         pk=session_id,
@@ -173,19 +189,42 @@ def _db_datetime(value) -> dt.datetime | None:
     return value if timezone.is_aware(value) else value.replace(tzinfo=dt.UTC)
 
 
-def session_point_for_write(*, actor: User, session_id: int, point_id: int) -> SessionPoint:
+def session_point_for_write(
+    *, actor: User, session_id: int, point_id: int, recent: bool = False
+) -> SessionPoint:
     """The session point ``actor`` may write check-ins for, in one query on the hot path.
 
     NotFound when the session or point does not exist; OutsideScope when the actor neither
     operates the point nor holds ``checkin.write`` over its village, or when the point does
     not take part in the session (``point_not_in_session``).
+
+    ``recent=True`` (the check-in endpoints only) may answer from what this worker found in
+    the last ``BINHDAN_TOKEN_CACHE_SECONDS``: a point streaming check-ins then costs no
+    query here. Such a session point is marked ``from_recent``; ``checkins_record`` guards
+    its INSERT on the session being live and the point still in it, so a cancellation or a
+    removal made meanwhile is never written past.
     """
     if not getattr(actor, "is_authenticated", False) or not actor.is_active:
         raise OutsideScope()
-    session_point = _session_point_row(actor_id=actor.pk, session_id=session_id, point_id=point_id)
-    if session_point is not None:
+    key = (actor.pk, session_id, point_id)
+    if recent:
+        remembered = _recent_session_points.get(key)
+        if remembered is not None and remembered[0] > time.monotonic():
+            found = _session_point_from_row(remembered[1], session_id=session_id, point_id=point_id)
+            found.from_recent = True
+            return found
+    with connection.cursor() as cursor:
+        cursor.execute(_session_point_sql(), [actor.pk, session_id, point_id])
+        row = cursor.fetchone()
+    if row is not None:
+        session_point = _session_point_from_row(row, session_id=session_id, point_id=point_id)
         if not (session_point.actor_operates or _can_write_at(actor, session_point.area_path)):
             raise OutsideScope()
+        if recent and settings.BINHDAN_TOKEN_CACHE_SECONDS > 0:
+            if len(_recent_session_points) >= _RECENT_MAX:
+                _recent_session_points.clear()
+            until = time.monotonic() + settings.BINHDAN_TOKEN_CACHE_SECONDS
+            _recent_session_points[key] = (until, row)
         return session_point
     point = BridgePoint.objects.filter(pk=point_id).only("pk", "area_path").first()
     if point is None:
@@ -353,6 +392,8 @@ def _insert_sql(vendor: str) -> str:
     """
     table = CheckIn._meta.db_table
     person = Person._meta.db_table
+    points = SessionPoint._meta.db_table
+    sessions = ClassSession._meta.db_table
 
     def cast(expression: str, pg_type: str) -> str:
         return f"CAST({expression} AS {pg_type})" if vendor == "postgresql" else expression
@@ -371,14 +412,15 @@ def _insert_sql(vendor: str) -> str:
         f"SELECT {cast('%s', 'bigint')}, {cast('%s', 'bigint')}, %s, {k}, "
         f"COALESCE({p}, (SELECT pp.id FROM {person} pp WHERE pp.identity_key = {k})), "
         f"{n}, {y}, {m}, {u}, {t}, {cast('%s', 'timestamptz')}, {cast('%s', 'bigint')} "
-        f"FROM {source} WHERE true "
+        f"FROM {source} WHERE EXISTS (SELECT 1 FROM {points} gp JOIN {sessions} gs "
+        f"ON gs.id = gp.session_id WHERE gp.id = {cast('%s', 'bigint')} "
+        f"AND gs.status <> '{SessionStatus.CANCELLED}') "
         "ON CONFLICT DO NOTHING RETURNING client_uuid"
     )
     if vendor != "postgresql":
         return insert
     # PostgreSQL: the point's counter moves in the same statement (atomic on its own, so
     # no BEGIN/COMMIT round trips on the single check-in path).
-    points = SessionPoint._meta.db_table
     return (
         f"WITH ins AS ({insert}), "  # noqa: S608
         f"upd AS (UPDATE {points} SET checkin_count = checkin_count + "
@@ -417,6 +459,7 @@ def _insert_params(
         received,
         actor_id,
         payload,
+        session_point.pk,
     ]
 
 
@@ -488,6 +531,8 @@ def checkins_record(
     # Committed. What was not inserted is classified against committed rows; the flags
     # are idempotent on the item's client_uuid, so a failure here is fixed by the retry.
     leftover = [r for r in to_insert if r.client_uuid not in inserted] + later
+    if leftover and getattr(session_point, "from_recent", False):
+        _still_writable(session_point)
     for row in to_insert:
         if row.client_uuid in inserted:
             results[row.index] = ItemResult(row.client_uuid, CREATED)
@@ -496,6 +541,24 @@ def checkins_record(
     if inserted:
         session_point.checkin_count += len(inserted)
     return [results[i] for i in range(len(items))]
+
+
+def _still_writable(session_point: SessionPoint) -> None:
+    """For a session point remembered from a moment ago: the INSERT's guard refused to write
+    if the session was cancelled or the point left it since; say so instead of classifying."""
+    status = (
+        ClassSession.objects.filter(points__pk=session_point.pk)
+        .values_list("status", flat=True)
+        .first()
+    )
+    if status is None:
+        raise OutsideScope(
+            _("Điểm cầu này không tham gia buổi học này."),
+            code="point_not_in_session",
+            details={"field": "point_id"},
+        )
+    if status == SessionStatus.CANCELLED:
+        raise Conflict(_("Buổi học đã bị hủy."), code="session_cancelled")
 
 
 def _classify(

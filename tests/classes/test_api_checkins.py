@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from binhdan.accounts.models import Role
 from binhdan.accounts.services import token_issue
-from binhdan.classes.models import CheckIn, SessionPoint
+from binhdan.classes.models import CheckIn, ClassSession, SessionPoint, SessionStatus
 from tests.accounts.factories import UserFactory, user_with_role
 from tests.classes.factories import BridgePointFactory, ClassSessionFactory, SessionPointFactory
 
@@ -233,3 +233,51 @@ def test_operator_sessions_hides_ended_sessions(client, sp, auth):
     sp.session.ends_at = sp.session.starts_at + dt.timedelta(hours=1)
     sp.session.save()
     assert client.get("/api/v1/operator/sessions", **auth).json() == []
+
+
+def test_a_point_streaming_check_ins_skips_the_session_point_query(
+    client, sp, auth, django_assert_max_num_queries
+):
+    # given one check-in made: the token and the session point are now remembered
+    body = {"session_id": sp.session_id, "point_id": sp.point_id, **item(1)}
+    assert post(client, "/api/v1/checkins", body, auth).status_code == 201
+
+    # when the next one comes, then only the write is left (one statement on PostgreSQL;
+    # on SQLite the insert and the counter in one transaction)
+    with django_assert_max_num_queries(4):
+        response = post(client, "/api/v1/checkins", {**body, **item(2)}, auth)
+    assert response.status_code == 201
+    assert CheckIn.objects.count() == 2
+
+
+def test_a_session_cancelled_meanwhile_is_not_written_to(client, sp, auth):
+    # given the session point remembered from a first check-in
+    body = {"session_id": sp.session_id, "point_id": sp.point_id, **item(1)}
+    assert post(client, "/api/v1/checkins", body, auth).status_code == 201
+
+    # when the session is cancelled by someone else a moment later
+    ClassSession.objects.filter(pk=sp.session_id).update(status=SessionStatus.CANCELLED)
+    single = post(client, "/api/v1/checkins", {**body, **item(2)}, auth)
+    batch = post(
+        client,
+        "/api/v1/checkins/batch",
+        {"session_id": sp.session_id, "point_id": sp.point_id, "items": [item(3)]},
+        auth,
+    )
+
+    # then nothing more is stored and the console is told why
+    assert (single.status_code, single.json()["code"]) == (409, "session_cancelled")
+    assert (batch.status_code, batch.json()["code"]) == (409, "session_cancelled")
+    assert CheckIn.objects.count() == 1
+
+
+def test_a_point_removed_from_the_session_meanwhile_is_not_written_to(client, sp, auth):
+    body = {"session_id": sp.session_id, "point_id": sp.point_id, **item(1)}
+    assert post(client, "/api/v1/checkins", body, auth).status_code == 201
+    CheckIn.objects.all().delete()
+
+    SessionPoint.objects.filter(pk=sp.pk).delete()
+    response = post(client, "/api/v1/checkins", {**body, **item(2)}, auth)
+
+    assert (response.status_code, response.json()["code"]) == (403, "point_not_in_session")
+    assert CheckIn.objects.count() == 0
