@@ -5,6 +5,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from binhdan.core.errors import NotFound
+from binhdan.core.ranges import ranged_file_response
 from binhdan.curriculum import selectors
 from binhdan.curriculum.attachments import attachment_path
 from binhdan.curriculum.audio import CONTENT_TYPES, find_screen_audio
@@ -71,7 +72,7 @@ def lesson_audio(request, topic: str, lesson: str, screen: int):
     path = find_screen_audio(topic_slug=topic, lesson_slug=lesson, screen=view.screens[screen - 1])
     if path is None:
         raise Http404
-    response = FileResponse(path.open("rb"), content_type=CONTENT_TYPES[path.suffix[1:]])
+    response = ranged_file_response(request, path, CONTENT_TYPES[path.suffix[1:]])
     # The file name holds a hash of the text: a changed text is a new URL target.
     response["Cache-Control"] = "public, max-age=86400"
     return response

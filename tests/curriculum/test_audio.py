@@ -75,6 +75,19 @@ def test_lesson_page_offers_audio_and_view_serves_it(client, uploads, lesson):
     assert len(b"".join(response.streaming_content)) > 1000
 
 
+@needs_espeak
+def test_audio_view_answers_a_byte_range_as_safari_asks(client, uploads, lesson):
+    call_command("generate_lesson_audio", stdout=StringIO())
+    audio_url = reverse("curriculum:lesson_audio", args=["nghe", "thu", 1])
+    whole = b"".join(client.get(audio_url).streaming_content)
+
+    response = client.get(audio_url, HTTP_RANGE="bytes=0-1")
+
+    assert response.status_code == 206
+    assert response["Content-Range"] == f"bytes 0-1/{len(whole)}"
+    assert response.content == whole[:2]
+
+
 def test_audio_view_is_404_when_nothing_was_generated(client, uploads, lesson):
     assert (
         client.get(reverse("curriculum:lesson_audio", args=["nghe", "thu", 1])).status_code == 404
