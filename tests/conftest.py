@@ -1,8 +1,7 @@
 import pytest
 from django.core.cache import cache
 
-from binhdan.accounts.services import forget_recent_tokens
-from binhdan.classes.services import forget_recent_session_points
+from binhdan.core.recent import forget_everything
 
 TEST_IDENTITY_KEY = "test-identity-key-" + "k" * 32
 
@@ -15,12 +14,10 @@ def _identity_key(settings):
 @pytest.fixture(autouse=True)
 def _clean_cache():
     cache.clear()
-    forget_recent_tokens()
-    forget_recent_session_points()
+    forget_everything()
     yield
     cache.clear()
-    forget_recent_tokens()
-    forget_recent_session_points()
+    forget_everything()
 
 
 @pytest.fixture(autouse=True)

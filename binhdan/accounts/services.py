@@ -4,10 +4,8 @@ import datetime as dt
 import functools
 import hashlib
 import secrets
-import time
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -17,6 +15,7 @@ from binhdan.accounts.permissions import Action
 from binhdan.accounts.selectors import managed_users, require_permission, tokens_visible_to
 from binhdan.areas.models import Area
 from binhdan.core.errors import InvalidInput, NotFound, OutsideScope
+from binhdan.core.recent import RecentlyChecked
 
 TOKEN_PREFIX = "bd_"  # noqa: S105 (a visible marker, not a secret)
 
@@ -82,7 +81,7 @@ def token_revoke(*, actor: User, token_id: int) -> ApiToken:
     if token.revoked_at is None:
         token.revoked_at = timezone.now()
         token.save(update_fields=["revoked_at"])
-    forget_recent_tokens()
+    _recent_tokens.forget(token.key_hash)
     return token
 
 
@@ -97,35 +96,25 @@ def token_authenticate(*, raw: str) -> User | None:
         return None
     key_hash = hash_token(raw)
     remembered = _recent_tokens.get(key_hash)
-    if remembered is not None and remembered[0] > time.monotonic():
-        return User.from_db(connection.alias, _user_attnames(), remembered[1])
+    if remembered is not None:
+        return User.from_db(connection.alias, _user_attnames(), remembered)
     now = timezone.now()
     stale_before = connection.ops.adapt_datetimefield_value(now - TOKEN_USE_RECORDED_EVERY)
     found = list(User.objects.raw(_token_user_sql(), [stale_before, key_hash]))
     if not found:
-        _recent_tokens.pop(key_hash, None)
         return None
     user = found[0]
     # Write at most once a minute: a check-in wave must not turn into token writes.
     if user.token_use_stale:
         ApiToken.objects.filter(pk=user.token_id).update(last_used_at=now)
-    if settings.BINHDAN_TOKEN_CACHE_SECONDS > 0:
-        if len(_recent_tokens) >= _RECENT_TOKENS_MAX:
-            _recent_tokens.clear()
-        values = tuple(getattr(user, name) for name in _user_attnames())
-        _recent_tokens[key_hash] = (time.monotonic() + settings.BINHDAN_TOKEN_CACHE_SECONDS, values)
+    _recent_tokens.remember(key_hash, tuple(getattr(user, name) for name in _user_attnames()))
     return user
 
 
-# A token seen in the last few seconds, by key hash: (until, the user's field values). Each
-# worker process keeps its own, so a revoked token or a deactivated user is refused by every
-# worker within BINHDAN_TOKEN_CACHE_SECONDS (at once by the worker that revoked it).
-_recent_tokens: dict[str, tuple[float, tuple]] = {}
-_RECENT_TOKENS_MAX = 20_000
-
-
-def forget_recent_tokens() -> None:
-    _recent_tokens.clear()
+# Tokens this worker checked a moment ago, by key hash: the user's field values. A revoked
+# token or a deactivated user is refused by every worker within BINHDAN_TOKEN_CACHE_SECONDS
+# (a revoked token at once by the worker that revoked it).
+_recent_tokens = RecentlyChecked()
 
 
 @functools.cache

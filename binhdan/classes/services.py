@@ -21,12 +21,10 @@ import functools
 import json
 import operator
 import re
-import time
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import F, Q
 from django.utils import timezone
@@ -49,6 +47,7 @@ from binhdan.classes.models import (
     SessionStatus,
 )
 from binhdan.core.errors import Conflict, DomainError, InvalidInput, NotFound, OutsideScope
+from binhdan.core.recent import RecentlyChecked
 from binhdan.core.text import clean
 from binhdan.people.identity import identity_key_for, normalize_phone, parse_cccd
 from binhdan.people.models import Person
@@ -101,14 +100,9 @@ class _Row:
 # --------------------------------------------------------------------------- access
 
 
-# Session points this worker let an actor write to lately: (actor, session, point) ->
-# (until, the row of _session_point_sql). See session_point_for_write(recent=True).
-_recent_session_points: dict[tuple[int, int, int], tuple[float, tuple]] = {}
-_RECENT_MAX = 20_000
-
-
-def forget_recent_session_points() -> None:
-    _recent_session_points.clear()
+# Session points this worker let an actor write to a moment ago: (actor, session, point) ->
+# the row of _session_point_sql. See session_point_for_write(recent=True).
+_recent_session_points = RecentlyChecked()
 
 
 def _operates_point(user: User, point_id: int) -> bool:
@@ -136,17 +130,14 @@ def _session_point_sql() -> str:
     )
 
 
-def _session_point_row(*, actor_id: int, session_id: int, point_id: int) -> SessionPoint | None:
+def _session_point_row(*, actor_id: int, session_id: int, point_id: int) -> tuple | None:
     """The session point with what the check-in path needs of its session, in one query.
 
     Raw SQL: the ORM spent longer compiling the joined query than the database answering.
     """
     with connection.cursor() as cursor:
         cursor.execute(_session_point_sql(), [actor_id, session_id, point_id])
-        row = cursor.fetchone()
-    if row is None:
-        return None
-    return _session_point_from_row(row, session_id=session_id, point_id=point_id)
+        return cursor.fetchone()
 
 
 def _session_point_from_row(row: tuple, *, session_id: int, point_id: int) -> SessionPoint:
@@ -207,24 +198,18 @@ def session_point_for_write(
     if not getattr(actor, "is_authenticated", False) or not actor.is_active:
         raise OutsideScope()
     key = (actor.pk, session_id, point_id)
-    if recent:
-        remembered = _recent_session_points.get(key)
-        if remembered is not None and remembered[0] > time.monotonic():
-            found = _session_point_from_row(remembered[1], session_id=session_id, point_id=point_id)
-            found.from_recent = True
-            return found
-    with connection.cursor() as cursor:
-        cursor.execute(_session_point_sql(), [actor.pk, session_id, point_id])
-        row = cursor.fetchone()
+    remembered = _recent_session_points.get(key) if recent else None
+    if remembered is not None:
+        found = _session_point_from_row(remembered, session_id=session_id, point_id=point_id)
+        found.from_recent = True
+        return found
+    row = _session_point_row(actor_id=actor.pk, session_id=session_id, point_id=point_id)
     if row is not None:
         session_point = _session_point_from_row(row, session_id=session_id, point_id=point_id)
         if not (session_point.actor_operates or _can_write_at(actor, session_point.area_path)):
             raise OutsideScope()
-        if recent and settings.BINHDAN_TOKEN_CACHE_SECONDS > 0:
-            if len(_recent_session_points) >= _RECENT_MAX:
-                _recent_session_points.clear()
-            until = time.monotonic() + settings.BINHDAN_TOKEN_CACHE_SECONDS
-            _recent_session_points[key] = (until, row)
+        if recent:
+            _recent_session_points.remember(key, row)
         return session_point
     point = BridgePoint.objects.filter(pk=point_id).only("pk", "area_path").first()
     if point is None:
@@ -233,11 +218,19 @@ def session_point_for_write(
         raise NotFound(_("Không tìm thấy buổi học."), code="session_not_found")
     if not (_operates_point(actor, point.pk) or _can_write_at(actor, point.area_path)):
         raise OutsideScope()
-    raise OutsideScope(
+    raise _point_not_in_session()
+
+
+def _point_not_in_session() -> OutsideScope:
+    return OutsideScope(
         _("Điểm cầu này không tham gia buổi học này."),
         code="point_not_in_session",
         details={"field": "point_id"},
     )
+
+
+def _session_cancelled() -> Conflict:
+    return Conflict(_("Buổi học đã bị hủy."), code="session_cancelled")
 
 
 # --------------------------------------------------------------------------- identity
@@ -488,7 +481,7 @@ def checkins_record(
         )
     session = session_point.session
     if session.status == SessionStatus.CANCELLED:
-        raise Conflict(_("Buổi học đã bị hủy."), code="session_cancelled")
+        raise _session_cancelled()
     rows, results = _validate(items, session=session, session_point=session_point)
 
     # Inside the batch: the first item of a client_uuid or of a person is the one inserted.
@@ -552,13 +545,9 @@ def _still_writable(session_point: SessionPoint) -> None:
         .first()
     )
     if status is None:
-        raise OutsideScope(
-            _("Điểm cầu này không tham gia buổi học này."),
-            code="point_not_in_session",
-            details={"field": "point_id"},
-        )
+        raise _point_not_in_session()
     if status == SessionStatus.CANCELLED:
-        raise Conflict(_("Buổi học đã bị hủy."), code="session_cancelled")
+        raise _session_cancelled()
 
 
 def _classify(

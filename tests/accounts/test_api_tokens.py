@@ -6,9 +6,9 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from binhdan.accounts import services
 from binhdan.accounts.models import ApiToken, Role, User
 from binhdan.accounts.services import hash_token, token_authenticate, token_issue, token_revoke
+from binhdan.core import recent
 from binhdan.core.errors import InvalidInput, NotFound, OutsideScope
 from tests.accounts.factories import UserFactory, user_with_role
 
@@ -181,7 +181,7 @@ def test_a_recently_checked_token_is_trusted_only_for_the_configured_seconds(
     # given a token checked a moment ago, whose user is then deactivated elsewhere
     settings.BINHDAN_TOKEN_CACHE_SECONDS = 5
     clock = [1000.0]
-    monkeypatch.setattr(services.time, "monotonic", lambda: clock[0])
+    monkeypatch.setattr(recent.time, "monotonic", lambda: clock[0])
     user = user_with_role(Role.OPERATOR, tree.village)
     raw = token_issue(actor=user, user=user, name="máy 1").raw
     assert token_authenticate(raw=raw) == user
