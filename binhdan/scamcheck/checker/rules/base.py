@@ -1,7 +1,7 @@
 """What a rule is, what it sees (``Context``) and what it returns (``Hit``s)."""
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cached_property
@@ -74,6 +74,15 @@ class Context:
             if not (negatable and is_negated(self.view, match.start())):
                 return match
         return None
+
+
+def first_hit(ctx: Context, *tiers: tuple[re.Pattern[str], float]) -> Iterator[Hit]:
+    """One hit at the first (not negated) match of the strongest tier that matches."""
+    for pattern, weight in tiers:
+        match = ctx.find_first(pattern)
+        if match is not None:
+            yield ctx.hit(match.start(), match.end(), weight)
+            return
 
 
 RuleFunc = Callable[[Context], Iterable[Hit]]

@@ -4,7 +4,7 @@ import re
 from collections.abc import Iterator
 
 from ..textview import phrases
-from .base import Context, Group, Hit, rule
+from .base import Context, Group, Hit, first_hit, rule
 
 _AUTHORITY = (
     r"công an|cảnh sát|bộ công an|cục cảnh sát|cơ quan điều tra|điều tra viên|đội điều tra"
@@ -220,13 +220,7 @@ _PRIZE_WEAK = phrases(
     ),
 )
 def prize_claim(ctx: Context) -> Iterator[Hit]:
-    strong = ctx.find_first(_PRIZE_STRONG)
-    if strong is not None:
-        yield ctx.hit(strong.start(), strong.end(), 0.35)
-        return
-    weak = ctx.find_first(_PRIZE_WEAK)
-    if weak is not None:
-        yield ctx.hit(weak.start(), weak.end(), 0.2)
+    yield from first_hit(ctx, (_PRIZE_STRONG, 0.35), (_PRIZE_WEAK, 0.2))
 
 
 _EMERGENCY = phrases(

@@ -7,7 +7,7 @@ import phonenumbers
 
 from ..negation import is_negated
 from ..textview import phrases
-from .base import Context, Group, Hit, rule
+from .base import Context, Group, Hit, first_hit, rule
 
 _SENSITIVE = (
     r"(?:mã |ma )?otp|smart ?otp|mã xác (?:thực|nhận|minh)|mã (?:số )?(?:vừa|mới) (?:được )?gửi"
@@ -53,15 +53,11 @@ _CREDENTIAL_TYPE = phrases(rf"(?:{_ASK_TYPE}){_GAP}(?:{_SENSITIVE})")
     ),
 )
 def credential_request(ctx: Context) -> Iterator[Hit]:
-    for pattern, weight in ((_CREDENTIAL_STRONG, 0.6), (_CREDENTIAL_SEND, 0.45)):
-        match = ctx.find_first(pattern)
-        if match is not None:
-            yield ctx.hit(match.start(), match.end(), weight)
-            return
-    match = ctx.find_first(_CREDENTIAL_TYPE)
-    if match is not None:
-        # Typing a code into a strange link is phishing; into the bank's own app, routine.
-        yield ctx.hit(match.start(), match.end(), 0.45 if ctx.unofficial_urls else 0.3)
+    # Typing a code into a strange link is phishing; into the bank's own app, routine.
+    typed = 0.45 if ctx.unofficial_urls else 0.3
+    yield from first_hit(
+        ctx, (_CREDENTIAL_STRONG, 0.6), (_CREDENTIAL_SEND, 0.45), (_CREDENTIAL_TYPE, typed)
+    )
 
 
 _HOLDING_STRONG = phrases(
@@ -266,13 +262,7 @@ _GUIDED_WEAK = phrases(
     ),
 )
 def guided_transfer(ctx: Context) -> Iterator[Hit]:
-    match = ctx.find_first(_GUIDED_STRONG)
-    if match is not None:
-        yield ctx.hit(match.start(), match.end(), 0.55)
-        return
-    match = ctx.find_first(_GUIDED_WEAK)
-    if match is not None:
-        yield ctx.hit(match.start(), match.end(), 0.3)
+    yield from first_hit(ctx, (_GUIDED_STRONG, 0.55), (_GUIDED_WEAK, 0.3))
 
 
 _PRIVATE_CHAT = phrases(
