@@ -9,7 +9,6 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_POST
@@ -18,6 +17,7 @@ from binhdan.accounts.permissions import Action
 from binhdan.accounts.selectors import scope_paths, scope_q
 from binhdan.areas.models import Area
 from binhdan.core.errors import DomainError, InvalidInput, NotFound
+from binhdan.core.http import safe_next
 from binhdan.core.ratelimit import RateLimited, rate_limit
 from binhdan.curriculum.models import Lesson
 from binhdan.learning import selectors, services
@@ -62,14 +62,6 @@ def _learner(request):
 
 def _learner_context(request) -> dict:
     return {"learner": _learner(request), "helper": _helper(request)}
-
-
-def _safe_next(request, target: str, default: str) -> str:
-    if target and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return target
-    return default
 
 
 def _allowed_villages(request):
@@ -141,7 +133,7 @@ def identify(request):
             else:
                 messages.success(request, _("Xin chào %(name)s!") % {"name": person.full_name})
             return redirect(
-                _safe_next(request, cleaned.get("next", ""), reverse("learning:my_learning"))
+                safe_next(request, cleaned.get("next", ""), reverse("learning:my_learning"))
             )
     communes = selectors.communes_with_villages(villages=_allowed_villages(request))
     return render(
@@ -176,7 +168,7 @@ def forget(request):
     for key in (SESSION_PERSON, SESSION_HELPER, SESSION_ATTEMPTS, SESSION_PENDING):
         request.session.pop(key, None)
     messages.info(request, _("Đã quên thông tin người học trên máy này."))
-    return redirect(_safe_next(request, request.POST.get("next", ""), reverse("learning:identify")))
+    return redirect(safe_next(request, request.POST.get("next", ""), reverse("learning:identify")))
 
 
 # --- lessons ----------------------------------------------------------------------------
@@ -213,7 +205,7 @@ def lesson_done(request, topic: str, lesson: str):
         if following
         else reverse("learning:quiz", args=[topic])
     )
-    return redirect(_safe_next(request, request.POST.get("next", ""), default))
+    return redirect(safe_next(request, request.POST.get("next", ""), default))
 
 
 # --- quiz -------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from binhdan.areas.models import Area
 from binhdan.core.errors import DomainError, NotFound, OutsideScope
+from binhdan.core.http import safe_next
 from binhdan.core.ratelimit import rate_limit
 from binhdan.people.identity import display_phone
 from binhdan.scamcheck import selectors, services
@@ -160,7 +161,7 @@ def _moderation_done(request, template: str, context: dict):
     if request.htmx:
         return render(request, template, context)
     messages.success(request, context["done_message"])
-    return redirect(request.POST.get("next") or "scamcheck:moderation")
+    return redirect(safe_next(request, request.POST.get("next", ""), "scamcheck:moderation"))
 
 
 def _done_message(decision: str, count: int) -> str:

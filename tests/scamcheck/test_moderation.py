@@ -252,3 +252,35 @@ def test_queue_page_query_count_does_not_grow_with_groups(
     with django_assert_max_num_queries(12):
         response = client.get(QUEUE)
     assert response.content.decode().count('class="group"') == 20
+
+
+@pytest.mark.parametrize(
+    "target",
+    ["https://evil.example/", "//evil.example/x", "javascript:alert(1)", "https:evil.example"],
+)
+def test_group_action_never_redirects_off_site(client, tree, officer, target):
+    ScamReportFactory(area=tree.village)
+
+    response = login(client, officer).post(
+        GROUP,
+        {"kind": "phone", "value": "+84900000123", "decision": "confirm", "next": target},
+    )
+
+    assert response.status_code == 302
+    assert response["Location"] == QUEUE
+
+
+def test_group_action_follows_a_next_on_this_site(client, tree, officer):
+    ScamReportFactory(area=tree.village)
+
+    response = login(client, officer).post(
+        GROUP,
+        {
+            "kind": "phone",
+            "value": "+84900000123",
+            "decision": "confirm",
+            "next": QUEUE + "?kind=phone",
+        },
+    )
+
+    assert response["Location"] == QUEUE + "?kind=phone"
