@@ -11,7 +11,9 @@ import random
 import uuid
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 from django.utils import timezone
 
@@ -154,7 +156,16 @@ def demo_logins() -> list[DemoLogin]:
 
 @transaction.atomic
 def seed_demo(*, province_code: str = "33") -> tuple[bool, dict]:
-    """Build the synthetic demo once. Returns ``(created, figures)``."""
+    """Build the synthetic demo once. Returns ``(created, figures)``.
+
+    Refused with ``BINHDAN_ENV=production``: the demo creates a superuser whose password
+    is published in the README.
+    """
+    if settings.PRODUCTION:
+        raise ImproperlyConfigured(
+            "seed_demo refuses to run with BINHDAN_ENV=production: it creates a superuser "
+            "with a published password."
+        )
     province = Area.objects.get(code=province_code, level=Area.Level.PROVINCE)
     if DemoDataset.objects.filter(province_code=province_code).exists():
         # A demo loaded before classes existed gets its classes now (once).

@@ -1,10 +1,10 @@
 from io import StringIO
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.db.models import Count
 
-from binhdan.accounts.models import Role, RoleGrant
+from binhdan.accounts.models import Role, RoleGrant, User
 from binhdan.areas.models import Area
 from binhdan.people.models import Person
 
@@ -51,3 +51,14 @@ def test_seed_demo_sensitive_flags_always_have_consent(demo):
     flagged = Person.objects.exclude(household_status="", has_disability=False)
     assert flagged.exists()
     assert not flagged.filter(sensitive_consent_at__isnull=True).exists()
+
+
+def test_seed_demo_refuses_to_run_in_production(db, settings):
+    settings.PRODUCTION = True
+    call_command("load_areas", stdout=StringIO())
+
+    with pytest.raises(CommandError, match="production"):
+        call_command("seed_demo", stdout=StringIO())
+
+    assert not User.objects.filter(is_superuser=True).exists()
+    assert not Person.objects.exists()

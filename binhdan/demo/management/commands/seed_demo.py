@@ -1,5 +1,6 @@
 from django.conf import settings
-from django.core.management.base import BaseCommand
+from django.core.exceptions import ImproperlyConfigured
+from django.core.management.base import BaseCommand, CommandError
 
 from binhdan.demo.generator import DEMO_PASSWORD, demo_logins, seed_demo
 
@@ -15,7 +16,10 @@ class Command(BaseCommand):
         parser.add_argument("--quiet-logins", action="store_true")
 
     def handle(self, *args, **options):
-        created, figures = seed_demo(province_code=options["province"])
+        try:
+            created, figures = seed_demo(province_code=options["province"])
+        except ImproperlyConfigured as exc:
+            raise CommandError(str(exc)) from exc
         if created:
             self.stdout.write(
                 self.style.SUCCESS(
