@@ -1,9 +1,12 @@
 """API authentication: a Bearer token (devices, scripts) or the browser's session."""
 
-from ninja.errors import AuthenticationError
+from django.conf import settings
+from django.utils.translation import gettext_lazy
+from ninja.errors import AuthenticationError, HttpError
 from ninja.security import HttpBearer, SessionAuth
 
 from binhdan.accounts.services import token_authenticate
+from binhdan.core.errors import DomainError
 
 
 class ApiTokenAuth(HttpBearer):
@@ -16,8 +19,30 @@ class ApiTokenAuth(HttpBearer):
         return user
 
 
+class CsrfFailed(DomainError):
+    code = "csrf_failed"
+    status = 403
+    default_message = gettext_lazy(
+        "Phiên làm việc thiếu mã bảo vệ CSRF: hãy tải lại trang rồi thử lại."
+    )
+
+
 class StaffSessionAuth(SessionAuth):
-    """The web session (CSRF checked on writes)."""
+    """The web session, CSRF checked on writes.
+
+    A request that carries no session cookie has no session for a forged request to ride
+    on, so there is nothing for CSRF to protect: it is simply not session-authenticated
+    (a phone app or a script may then use a token, or be a citizen), instead of the 403
+    "CSRF check Failed" a cookie-less client used to get.
+    """
+
+    def _get_key(self, request):
+        if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+            return None
+        try:
+            return super()._get_key(request)
+        except HttpError as exc:
+            raise CsrfFailed() from exc
 
 
 api_auth = [ApiTokenAuth(), StaffSessionAuth()]
