@@ -19,7 +19,7 @@ from binhdan.learning import codes
 from binhdan.learning.models import AttemptAnswer, Certificate, LessonProgress, QuizAttempt
 from binhdan.learning.selectors import active_questions, attempt_next_question, public_quiz_get
 from binhdan.people.models import Person
-from binhdan.people.services import person_register
+from binhdan.people.services import ClientUuidTaken, learner_recognise, same_learner
 
 CODE_ATTEMPTS = 8
 
@@ -35,7 +35,8 @@ def learner_identify(
     client_uuid: uuid.UUID | None = None,
 ) -> Person:
     """Find or register the citizen who is learning. No password: name, birth year, phone
-    (optional), CCCD (optional, kept only as a keyed hash) and village.
+    (optional), CCCD (optional, kept only as a keyed hash) and village. A known CCCD or
+    phone with another name or birth year is refused (``identity_mismatch``), naming nobody.
 
     ``actor`` is the staff user helping (assisted mode): they need PERSON_CREATE on the
     village. A citizen on their own passes ``actor=None``.
@@ -44,7 +45,7 @@ def learner_identify(
         raise InvalidInput(
             _("Hãy nhập năm sinh."), code="birth_year_required", details={"field": "birth_year"}
         )
-    person, _created = person_register(
+    return learner_recognise(
         actor=actor,
         village=village,
         full_name=full_name,
@@ -53,7 +54,6 @@ def learner_identify(
         cccd=cccd,
         client_uuid=client_uuid,
     )
-    return person
 
 
 def _check_assist(*, helper: User | None, person: Person) -> None:
@@ -72,6 +72,8 @@ def attempt_start(
     if client_uuid is not None:
         existing = QuizAttempt.objects.filter(client_uuid=client_uuid).first()
         if existing is not None:
+            if existing.person_id != person.pk or existing.quiz_id != quiz.pk:
+                raise ClientUuidTaken()
             return existing
     _check_assist(helper=assisted_by, person=person)
     count = active_questions(quiz=quiz).count()
@@ -91,6 +93,8 @@ def attempt_start(
         existing = QuizAttempt.objects.filter(client_uuid=client_uuid).first()
         if existing is None:
             raise
+        if existing.person_id != person.pk:
+            raise ClientUuidTaken() from None
         return existing
 
 
@@ -248,9 +252,15 @@ def quiz_attempt_submit(
 ) -> tuple[QuizAttempt, bool]:
     """Record a whole attempt answered offline: ``answers`` are ``(question_key, choice_index)``
     with 0-based indexes into the question's choices in order. Returns ``(attempt, created)``;
-    the same ``client_uuid`` again returns the first attempt and creates nothing."""
-    existing = QuizAttempt.objects.filter(client_uuid=client_uuid).first()
+    the same ``client_uuid`` again returns the first attempt and creates nothing, but only to
+    a caller naming the same person (``client_uuid_taken`` otherwise: the result holds a
+    certificate code)."""
+    existing = QuizAttempt.objects.select_related("person").filter(client_uuid=client_uuid).first()
     if existing is not None:
+        if not same_learner(
+            existing.person, full_name=person.full_name, birth_year=person.birth_year
+        ):
+            raise ClientUuidTaken()
         return existing, False
     quiz = public_quiz_get(topic_slug=topic_slug)
     questions = {q.key: q for q in active_questions(quiz=quiz)}
@@ -329,5 +339,7 @@ def quiz_attempt_submit(
         existing = QuizAttempt.objects.filter(client_uuid=client_uuid).first()
         if existing is None:
             raise
+        if existing.person_id != learner.pk:
+            raise ClientUuidTaken() from None
         return existing, False
     return attempt, True

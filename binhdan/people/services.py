@@ -1,6 +1,7 @@
-"""Writes about citizens."""
+"""Writes about citizens: registering them, and recognising a learner who comes back."""
 
 import uuid
+from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -10,10 +11,68 @@ from binhdan.accounts.models import User
 from binhdan.accounts.permissions import Action
 from binhdan.accounts.selectors import require_permission
 from binhdan.areas.models import Area
-from binhdan.core.errors import InvalidInput
-from binhdan.core.text import clean
+from binhdan.core.errors import Conflict, InvalidInput
+from binhdan.core.text import clean, fold
 from binhdan.people.identity import identity_key_for, normalize_phone, parse_cccd
 from binhdan.people.models import HouseholdStatus, Person
+from binhdan.people.selectors import person_visible_to
+
+
+class PersonExists(Conflict):
+    """The identity matches a person the caller may not see: nothing about them is told."""
+
+    code = "person_exists"
+
+    def __init__(self):
+        super().__init__(
+            _(
+                "Người này đã được ghi nhận ở nơi khác trong hệ thống. Không tạo bản ghi mới; "
+                "nếu cần sửa thông tin, hãy liên hệ cán bộ Đoàn xã."
+            )
+        )
+
+
+class ClientUuidTaken(Conflict):
+    """A ``client_uuid`` replayed by someone other than the one who first sent it."""
+
+    code = "client_uuid_taken"
+
+    def __init__(self):
+        super().__init__(
+            _("Mã yêu cầu (client_uuid) này đã được dùng cho một bản ghi khác: hãy tạo mã mới.")
+        )
+
+
+class IdentityMismatch(InvalidInput):
+    """A learner's CCCD or phone is known, but the name or birth year typed differ.
+
+    The message is neutral: it never echoes the stored name.
+    """
+
+    code = "identity_mismatch"
+
+    def __init__(self):
+        super().__init__(
+            _(
+                "Không khớp được các thông tin này với người đã đăng ký. Hãy kiểm tra lại họ "
+                "tên, năm sinh và số CCCD hoặc số điện thoại."
+            )
+        )
+
+
+@dataclass(frozen=True)
+class _Draft:
+    """A registration's input, checked and normalised, with its identity key."""
+
+    village: Area
+    full_name: str
+    birth_year: int | None
+    phone_e164: str
+    cccd_last4: str
+    has_disability: bool
+    household_status: str
+    sensitive: bool
+    identity_key: str
 
 
 def _field_error(exc: InvalidInput, field: str) -> InvalidInput:
@@ -21,29 +80,18 @@ def _field_error(exc: InvalidInput, field: str) -> InvalidInput:
     return exc
 
 
-def person_register(
+def _person_draft(
     *,
     actor: User | None,
     village: Area,
     full_name: str,
-    birth_year: int | None = None,
-    phone: str = "",
-    cccd: str = "",
-    has_disability: bool = False,
-    household_status: str = "",
-    sensitive_consent: bool = False,
-    client_uuid: uuid.UUID | None = None,
-) -> tuple[Person, bool]:
-    """Register a citizen, or return the one already known. Returns ``(person, created)``.
-
-    Idempotent twice over: a repeated ``client_uuid`` returns the row it created, and the
-    same identity (CCCD, else phone + name, else name + birth year + village) returns the
-    existing person. ``actor`` None is the command line.
-    """
-    if client_uuid is not None:
-        existing = Person.objects.filter(client_uuid=client_uuid).first()
-        if existing is not None:
-            return existing, False
+    birth_year: int | None,
+    phone: str,
+    cccd: str,
+    has_disability: bool,
+    household_status: str,
+    sensitive_consent: bool,
+) -> _Draft:
     if village.level != Area.Level.VILLAGE:
         raise InvalidInput(
             _("Hãy chọn thôn/tổ dân phố nơi người dân sinh sống."),
@@ -105,29 +153,46 @@ def person_register(
         if actor is not None:
             require_permission(user=actor, action=Action.PERSON_VIEW_SENSITIVE, area=village)
 
-    key = identity_key_for(
-        cccd=citizen_id,
-        phone_e164=phone_e164,
-        full_name=full_name,
-        birth_year=birth_year,
-        village_code=village.code,
-    )
-    existing = Person.objects.filter(identity_key=key).first()
-    if existing is not None:
-        return existing, False
-
-    person = Person(
-        full_name=full_name,
-        birth_year=birth_year,
+    return _Draft(
         village=village,
-        area_path=village.path,
-        phone=phone_e164,
-        identity_key=key,
+        full_name=full_name,
+        birth_year=birth_year,
+        phone_e164=phone_e164,
         cccd_last4=citizen_id.last4 if citizen_id else "",
         has_disability=has_disability,
         household_status=household_status,
-        sensitive_consent_at=timezone.now() if sensitive else None,
-        sensitive_consent_by=actor if sensitive else None,
+        sensitive=sensitive,
+        identity_key=identity_key_for(
+            cccd=citizen_id,
+            phone_e164=phone_e164,
+            full_name=full_name,
+            birth_year=birth_year,
+            village_code=village.code,
+        ),
+    )
+
+
+def _person_insert(
+    *, draft: _Draft, actor: User | None, client_uuid: uuid.UUID | None
+) -> tuple[Person, bool]:
+    """Insert the person, or return ``(existing, False)`` when the identity key (or the
+    client UUID, in a race) is already taken. Callers decide what the caller may learn
+    about an existing row."""
+    existing = Person.objects.filter(identity_key=draft.identity_key).first()
+    if existing is not None:
+        return existing, False
+    person = Person(
+        full_name=draft.full_name,
+        birth_year=draft.birth_year,
+        village=draft.village,
+        area_path=draft.village.path,
+        phone=draft.phone_e164,
+        identity_key=draft.identity_key,
+        cccd_last4=draft.cccd_last4,
+        has_disability=draft.has_disability,
+        household_status=draft.household_status,
+        sensitive_consent_at=timezone.now() if draft.sensitive else None,
+        sensitive_consent_by=actor if draft.sensitive else None,
         client_uuid=client_uuid or uuid.uuid4(),
         created_by=actor,
     )
@@ -136,10 +201,105 @@ def person_register(
             person.save()
     except IntegrityError:
         # A concurrent request registered the same person or the same client UUID.
-        winner = Person.objects.filter(identity_key=key).first() or (
+        winner = Person.objects.filter(identity_key=draft.identity_key).first() or (
             Person.objects.filter(client_uuid=client_uuid).first() if client_uuid else None
         )
         if winner is None:
             raise
         return winner, False
     return person, True
+
+
+def person_register(
+    *,
+    actor: User | None,
+    village: Area,
+    full_name: str,
+    birth_year: int | None = None,
+    phone: str = "",
+    cccd: str = "",
+    has_disability: bool = False,
+    household_status: str = "",
+    sensitive_consent: bool = False,
+    client_uuid: uuid.UUID | None = None,
+) -> tuple[Person, bool]:
+    """Staff register a citizen. Returns ``(person, created)``.
+
+    Idempotent twice over, without telling anyone about a record they may not see: a
+    repeated ``client_uuid`` returns the row only to the user who created it
+    (``ClientUuidTaken`` to anyone else), and the same identity (CCCD, else phone + name,
+    else name + birth year + village) returns the existing person only when the caller may
+    see them (``PersonExists``, with no field of theirs, otherwise). ``actor`` None is the
+    command line.
+    """
+    if client_uuid is not None:
+        replayed = Person.objects.filter(client_uuid=client_uuid).first()
+        if replayed is not None:
+            if actor is not None and replayed.created_by_id != actor.pk:
+                raise ClientUuidTaken()
+            return replayed, False
+    draft = _person_draft(
+        actor=actor,
+        village=village,
+        full_name=full_name,
+        birth_year=birth_year,
+        phone=phone,
+        cccd=cccd,
+        has_disability=has_disability,
+        household_status=household_status,
+        sensitive_consent=sensitive_consent,
+    )
+    person, created = _person_insert(draft=draft, actor=actor, client_uuid=client_uuid)
+    if not created and actor is not None and not person_visible_to(user=actor, person=person):
+        raise PersonExists()
+    return person, created
+
+
+def same_learner(person: Person, *, full_name: str, birth_year: int | None) -> bool:
+    """A returning learner proves who they are by the name and birth year on the record."""
+    if fold(person.full_name) != fold(clean(full_name)):
+        return False
+    return person.birth_year is None or birth_year is None or person.birth_year == birth_year
+
+
+def learner_recognise(
+    *,
+    actor: User | None,
+    village: Area,
+    full_name: str,
+    birth_year: int,
+    phone: str = "",
+    cccd: str = "",
+    client_uuid: uuid.UUID | None = None,
+) -> Person:
+    """The citizen who is learning: found again, or registered now. No password.
+
+    A CCCD or phone that is already known is not enough to become that person: the folded
+    name and the birth year must agree with the record too, else ``IdentityMismatch``
+    (which names nobody). ``actor`` is the staff user helping (assisted mode); they need
+    PERSON_CREATE on the village typed, and like a citizen they must know the name and
+    birth year of the person they help.
+    """
+    if client_uuid is not None:
+        replayed = Person.objects.filter(client_uuid=client_uuid).first()
+        if replayed is not None:
+            if not same_learner(replayed, full_name=full_name, birth_year=birth_year):
+                raise IdentityMismatch()
+            return replayed
+    draft = _person_draft(
+        actor=actor,
+        village=village,
+        full_name=full_name,
+        birth_year=birth_year,
+        phone=phone,
+        cccd=cccd,
+        has_disability=False,
+        household_status="",
+        sensitive_consent=False,
+    )
+    person, created = _person_insert(draft=draft, actor=actor, client_uuid=client_uuid)
+    if not created and not same_learner(
+        person, full_name=draft.full_name, birth_year=draft.birth_year
+    ):
+        raise IdentityMismatch()
+    return person
