@@ -3,6 +3,7 @@
 Sheet "Tổng hợp": one row per point (commune, point, village): check-ins, the latest
 headcount and the attendance (the larger of the two), with totals. Sheet "Danh sách": one
 row per check-in: time, point, village, name, birth year, method. Never a phone or a CCCD.
+Every row goes through ``append_row``: a name typed as ``=HYPERLINK(…)`` stays text.
 """
 
 import io
@@ -16,6 +17,7 @@ from binhdan.accounts.models import User
 from binhdan.classes.models import BridgePoint, CheckInMethod, ClassSession
 from binhdan.classes.planning_selectors import attendance_by_point, checkins_for_export
 from binhdan.core.text import strip_diacritics
+from binhdan.core.xlsx_export import append_row
 
 SUMMARY_HEADER = [
     "Xã/phường",
@@ -48,18 +50,21 @@ def attendance_workbook(
     summary = workbook.active
     summary.title = "Tổng hợp"
     start = timezone.localtime(session.starts_at)
-    summary.append([session.title])
+    append_row(summary, [session.title])
     summary["A1"].font = Font(bold=True, size=14)
-    summary.append([f"{session.get_kind_display()} · {start:%H:%M %d/%m/%Y} · {session.area.name}"])
-    summary.append([RULE])
-    summary.append([])
-    summary.append(SUMMARY_HEADER)
+    append_row(
+        summary, [f"{session.get_kind_display()} · {start:%H:%M %d/%m/%Y} · {session.area.name}"]
+    )
+    append_row(summary, [RULE])
+    append_row(summary, [])
+    append_row(summary, SUMMARY_HEADER)
     for cell in summary[5]:
         cell.font = bold
     totals = [0, 0, 0]
     for row in attendance_by_point(user=user, session=session, point=point):
         village = row.session_point.point.village
-        summary.append(
+        append_row(
+            summary,
             [
                 village.parent.name if village.parent else "",
                 row.session_point.point.name,
@@ -67,19 +72,19 @@ def attendance_workbook(
                 row.checkins,
                 row.headcount,
                 row.attendance,
-            ]
+            ],
         )
         totals[0] += row.checkins
         totals[1] += row.headcount or 0
         totals[2] += row.attendance
-    summary.append(["Tổng cộng", "", "", totals[0], totals[1], totals[2]])
+    append_row(summary, ["Tổng cộng", "", "", totals[0], totals[1], totals[2]])
     for cell in summary[summary.max_row]:
         cell.font = bold
     for column, width in zip("ABCDEF", [28, 34, 24, 16, 18, 18], strict=True):
         summary.column_dimensions[column].width = width
 
     listing = workbook.create_sheet("Danh sách")
-    listing.append(LIST_HEADER)
+    append_row(listing, LIST_HEADER)
     for cell in listing[1]:
         cell.font = bold
     methods = dict(CheckInMethod.choices)
@@ -88,7 +93,8 @@ def attendance_workbook(
         start=1,
     ):
         village = checkin.person.village if checkin.person_id else checkin.point.village
-        listing.append(
+        append_row(
+            listing,
             [
                 number,
                 timezone.localtime(checkin.checked_in_at).replace(tzinfo=None),
@@ -97,7 +103,7 @@ def attendance_workbook(
                 checkin.full_name,
                 checkin.birth_year,
                 str(methods.get(checkin.method, checkin.method)),
-            ]
+            ],
         )
     for row in listing.iter_rows(min_row=2, min_col=2, max_col=2):
         for cell in row:

@@ -95,3 +95,37 @@ def test_export_filename_is_vietnamese(session):
     name = export_filename(session=session)
 
     assert name.startswith("Điểm danh ") and name.endswith("Chuyên đề tháng 11.xlsx")
+
+
+def test_export_escapes_a_formula_typed_as_a_checkin_name(tree, session):
+    # given a self check-in whose name is a spreadsheet formula
+    admin = user_with_role(Role.PROVINCE_ADMIN, tree.province)
+    here = session.points.get(point__name="NVH Đông")
+    CheckInFactory(session_point=here, full_name='=HYPERLINK("http://x","y")')
+
+    # when the attendance is exported
+    listing = _book(attendance_workbook(user=admin, session=session))["Danh sách"]
+
+    # then the name comes back as text starting with a quote, not as a formula
+    [cell] = [row[4] for row in listing.iter_rows(min_row=2) if "HYPERLINK" in str(row[4].value)]
+    assert cell.data_type == "s"
+    assert cell.value == '\'=HYPERLINK("http://x","y")'
+
+
+def test_export_escapes_formulas_in_imported_point_and_session_names(tree):
+    # given a session and a point whose names came from an import and start like formulas
+    admin = user_with_role(Role.PROVINCE_ADMIN, tree.province)
+    session = ClassSessionFactory(area=tree.province, title="@SUM(1,2)")
+    sp = SessionPointFactory(session=session, point=point(tree.village, name="+cmd|' /C calc'!A0"))
+    CheckInFactory(session_point=sp)
+
+    # when the attendance is exported
+    book = _book(attendance_workbook(user=admin, session=session))
+
+    # then both are text cells with a leading quote, and the counts are still numbers
+    summary = book["Tổng hợp"]
+    assert (summary["A1"].value, summary["A1"].data_type) == ("'@SUM(1,2)", "s")
+    [row] = [r for r in summary.iter_rows(min_row=6) if str(r[1].value).startswith("'+cmd")]
+    assert row[1].data_type == "s"
+    assert (row[3].value, row[3].data_type) == (1, "n")
+    assert book["Danh sách"]["C2"].value == "'+cmd|' /C calc'!A0"
