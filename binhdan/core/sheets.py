@@ -4,10 +4,19 @@ Real files have title rows above the header, blank rows, a "Tổng cộng" row, 
 title cells, numbers stored as floats and text in NFD. ``read_table`` finds the header
 row by its column names (with or without diacritics), keeps the spreadsheet's own row
 numbers for error reports and drops blank and total rows.
+
+An .xlsx is a zip of XML parts, so a small upload can claim to be huge. Before openpyxl
+opens one, the zip's own table of contents is checked: the parts may not unzip to more
+than ``MAX_UNCOMPRESSED_BYTES`` (``zipfile`` never inflates a part past the size it
+declares) nor be compressed beyond ``MAX_COMPRESSION_RATIO``. The sheet's declared size
+(``<dimension ref="A1:XFD3000"/>``) is ignored: openpyxl would pad every row to it, so
+only the first ``MAX_COLUMNS`` columns are read. The XML itself is parsed by defusedxml
+(openpyxl uses it whenever it is installed): no entities, no external references.
 """
 
 import csv
 import io
+import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import PurePath
@@ -18,6 +27,12 @@ from binhdan.core.errors import InvalidInput
 from binhdan.core.text import clean, fold
 
 MAX_ROWS = 100_000
+MAX_COLUMNS = 64  # a header never has more; cells further right are not read
+MAX_UNCOMPRESSED_BYTES = 50 * 1024 * 1024  # all the parts of an .xlsx, unzipped
+# Real sheets compress 5 to 15 times; a zip bomb about 1,000 times. Only parts bigger
+# than RATIO_CHECK_MIN_BYTES are judged, small XML parts legitimately compress well.
+MAX_COMPRESSION_RATIO = 100
+RATIO_CHECK_MIN_BYTES = 1024 * 1024
 HEADER_SEARCH_ROWS = 30
 # A total row's first cell is exactly one of these, or starts with "tổng cộng"/"tổng số".
 # Real names such as "Tống Trân" or "Cộng Hòa" fold to "tong …"/"cong …": they are data.
@@ -70,22 +85,60 @@ def _csv_rows(data: bytes) -> Iterable[list[str]]:
     return csv.reader(io.StringIO(text), dialect)
 
 
+def _bad_xlsx() -> InvalidInput:
+    return InvalidInput(
+        _("Không đọc được tệp Excel: tệp hỏng hoặc không phải .xlsx."), code="bad_file"
+    )
+
+
+def _check_xlsx_size(data: bytes) -> None:
+    """Refuse a workbook whose parts would unzip to too much, before anything is inflated."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            parts = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
+        raise _bad_xlsx() from exc
+    total = sum(part.file_size for part in parts)
+    bomb = any(
+        part.file_size > RATIO_CHECK_MIN_BYTES
+        and part.file_size > MAX_COMPRESSION_RATIO * part.compress_size
+        for part in parts
+    )
+    if total > MAX_UNCOMPRESSED_BYTES or bomb:
+        raise InvalidInput(
+            _(
+                "Tệp Excel quá lớn hoặc bất thường khi giải nén (tối đa %(mb)s MB). Hãy lưu "
+                "lại tệp chỉ với danh sách cần nhập, hoặc gửi tệp .csv."
+            )
+            % {"mb": MAX_UNCOMPRESSED_BYTES // (1024 * 1024)},
+            code="file_too_large",
+        )
+
+
 def _xlsx_rows(data: bytes) -> Iterable[Sequence]:
     from openpyxl import load_workbook
 
+    _check_xlsx_size(data)
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for a broken file
-        raise InvalidInput(
-            _("Không đọc được tệp Excel: tệp hỏng hoặc không phải .xlsx."), code="bad_file"
-        ) from exc
-    sheet = workbook.worksheets[0]
-    yield from sheet.iter_rows(values_only=True)
-    workbook.close()
+        raise _bad_xlsx() from exc
+    try:
+        sheet = workbook.worksheets[0]
+        # Forget the size the file declares, or every row is padded to its width.
+        sheet.reset_dimensions()
+        yield from sheet.iter_rows(max_col=MAX_COLUMNS, values_only=True)
+    except Exception as exc:  # broken XML, forbidden entities, a part failing its CRC
+        raise _bad_xlsx() from exc
+    finally:
+        workbook.close()
 
 
 def raw_rows(data: bytes, filename: str) -> list[list[str]]:
-    """Every row of the first sheet as cleaned strings, blank rows included."""
+    """Every row of the first sheet as cleaned strings, blank rows included.
+
+    At most ``MAX_COLUMNS`` cells a row, trailing empty cells dropped (a blank row is ``[]``).
+    """
     suffix = PurePath(filename or "").suffix.lower()
     if suffix in {".xlsx", ".xlsm"} or data[:2] == b"PK":
         source = _xlsx_rows(data)
@@ -102,7 +155,10 @@ def raw_rows(data: bytes, filename: str) -> list[list[str]]:
             raise InvalidInput(
                 _("Tệp quá lớn: tối đa %(n)s dòng.") % {"n": MAX_ROWS}, code="too_many_rows"
             )
-        rows.append([_cell_text(value) for value in row])
+        cells = [_cell_text(value) for value in row[:MAX_COLUMNS]]
+        while cells and not cells[-1]:
+            cells.pop()
+        rows.append(cells)
     return rows
 
 
