@@ -5,6 +5,10 @@ found by its column names, communes are matched by code or name with or without
 diacritics, villages by their name within the commune; every row is planned (create /
 update / unchanged / error) and the plan is applied in one transaction. A re-run creates
 nothing twice: a point is found again by its village and its name.
+
+An operator is named by phone or username and looked up only among the users inside the
+importer's scope (``_operator_candidates``): anyone else reads as an unknown operator, so
+an import cannot probe who has an account elsewhere nor link a stranger to a point.
 """
 
 import contextlib
@@ -15,9 +19,9 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from binhdan.accounts.models import User
+from binhdan.accounts.models import RoleGrant, User
 from binhdan.accounts.permissions import Action
-from binhdan.accounts.selectors import user_can
+from binhdan.accounts.selectors import scope_paths, scope_q, user_can
 from binhdan.areas.models import Area
 from binhdan.areas.village_import import CommuneMatcher, RowError, split_village_name
 from binhdan.classes.models import BridgePoint
@@ -135,7 +139,21 @@ class _Villages:
         return self.cache[commune.pk].get(key) if key else None
 
 
-def _find_operator(raw: str) -> User | None:
+def _operator_candidates(actor: User | None):
+    """Users ``actor`` may name as operators: those whose every grant lies inside the
+    actor's ``session.manage`` scope, and the actor. Without an actor (the command line,
+    run by whoever holds the server) every active user."""
+    users = User.objects.filter(is_active=True)
+    if actor is None or scope_paths(user=actor, action=Action.SESSION_MANAGE) is None:
+        return users
+    inside = scope_q(user=actor, action=Action.SESSION_MANAGE, path_field="area__path")
+    granted = RoleGrant.objects.filter(inside).values("user_id")
+    elsewhere = RoleGrant.objects.exclude(inside).values("user_id")
+    return users.filter((Q(pk__in=granted) & ~Q(pk__in=elsewhere)) | Q(pk=actor.pk))
+
+
+def _find_operator(raw: str, candidates) -> User | None:
+    """The one candidate whose username or phone is ``raw``; ``None`` if none or several."""
     value = clean(raw)
     if not value:
         return None
@@ -145,7 +163,7 @@ def _find_operator(raw: str) -> User | None:
     digits = re.sub(r"\D", "", value)
     if len(digits) >= 9:
         query |= Q(phone=digits) | Q(phone=value)
-    found = list(User.objects.filter(query, is_active=True)[:2])
+    found = list(candidates.filter(query)[:2])
     return found[0] if len(found) == 1 else None
 
 
@@ -159,6 +177,7 @@ def plan_point_import(
         communes = communes.filter(path__startswith=scope.path)
     matcher = CommuneMatcher(list(communes))
     villages = _Villages()
+    operator_candidates = _operator_candidates(actor)
     report = PointImportReport()
     seen: dict[tuple[int, str], int] = {}
     existing_by_village: dict[int, dict[str, BridgePoint]] = {}
@@ -255,7 +274,7 @@ def plan_point_import(
         operators: list[User] = []
         operator_text = clean(values.get("operator", ""))
         if operator_text:
-            operator = _find_operator(operator_text)
+            operator = _find_operator(operator_text, operator_candidates)
             if operator is None:
                 report.warnings.append(
                     RowError(

@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 from openpyxl import Workbook
 
-from binhdan.accounts.models import Role
+from binhdan.accounts.models import Role, RoleGrant
 from binhdan.classes.models import BridgePoint
 from binhdan.classes.point_import import parse_yes_no, plan_point_import, point_import
 from tests.accounts.factories import UserFactory, user_with_role
@@ -137,6 +137,59 @@ def test_unknown_operator_is_a_warning_not_an_error(tree):
     report = plan_point_import(data=data, filename="x.xlsx", scope=tree.province)
 
     assert (report.count("create"), len(report.errors), len(report.warnings)) == (1, 0, 1)
+
+
+@pytest.mark.parametrize("named_by", ["username", "phone"])
+def test_operator_outside_the_importers_scope_reads_as_unknown(tree, named_by):
+    # given an officer of commune A and an operator of commune B
+    officer = user_with_role(Role.COMMUNE_OFFICER, tree.commune)
+    stranger = user_with_role(
+        Role.OPERATOR, tree.ward_village, username="vanhanh_b", phone="+84987654321"
+    )
+    typed = {"username": "vanhanh_b", "phone": "0987 654 321"}[named_by]
+    data = messy_xlsx([["Xã Đông Hưng", "Thôn Đông", "", "", "", typed, "", "", ""]])
+
+    # when the officer imports a point of A naming B's operator
+    report = point_import(data=data, filename="x.xlsx", scope=tree.commune, actor=officer)
+
+    # then the point is imported with no operator, and the warning is exactly the one an
+    # unknown account gets
+    point = BridgePoint.objects.get(village=tree.village)
+    assert list(point.operators.all()) == []
+    assert [(w.row, w.field) for w in report.warnings] == [(4, "operator")]
+    stranger.delete()
+    unknown = plan_point_import(data=data, filename="x.xlsx", scope=tree.commune, actor=officer)
+    assert report.as_dict()["warnings"] == unknown.as_dict()["warnings"]
+
+
+def test_operator_inside_the_importers_scope_is_linked(tree):
+    # given an officer of commune A and an operator of a village of A
+    officer = user_with_role(Role.COMMUNE_OFFICER, tree.commune)
+    user_with_role(Role.OPERATOR, tree.village2, username="vanhanh_a")
+    data = messy_xlsx([["Xã Đông Hưng", "Thôn Đông", "", "", "", "vanhanh_a", "", "", ""]])
+
+    # when the officer imports a point naming that operator
+    report = point_import(data=data, filename="x.xlsx", scope=tree.commune, actor=officer)
+
+    # then the operator is linked
+    point = BridgePoint.objects.get(village=tree.village)
+    assert [u.username for u in point.operators.all()] == ["vanhanh_a"]
+    assert report.warnings == []
+
+
+def test_operator_with_a_grant_outside_the_importers_scope_reads_as_unknown(tree):
+    # given an operator of commune A who also holds a grant in commune B
+    officer = user_with_role(Role.COMMUNE_OFFICER, tree.commune)
+    both = user_with_role(Role.OPERATOR, tree.village, username="vanhanh_ab")
+    RoleGrant.objects.create(user=both, area=tree.ward, role=Role.VOLUNTEER)
+    data = messy_xlsx([["Xã Đông Hưng", "Thôn Đông", "", "", "", "vanhanh_ab", "", "", ""]])
+
+    # when A's officer names them
+    report = plan_point_import(data=data, filename="x.xlsx", scope=tree.commune, actor=officer)
+
+    # then they are not found: the officer manages only users wholly inside A
+    assert [p.operators for p in report.planned] == [[]]
+    assert [w.field for w in report.warnings] == ["operator"]
 
 
 @pytest.mark.parametrize(
