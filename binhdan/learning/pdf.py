@@ -26,8 +26,13 @@ from binhdan.learning.codes import format_code
 from binhdan.learning.models import Certificate
 
 
-def certificate_pdf(*, certificate: Certificate, verify_url: str, site_name: str) -> bytes:
-    """The PDF bytes of ``certificate``; ``verify_url`` is the absolute public page."""
+def certificate_pdf(
+    *, certificate: Certificate, holder: str, verify_url: str, site_name: str
+) -> bytes:
+    """The PDF bytes of ``certificate``; ``verify_url`` is the absolute public page.
+
+    ``holder`` is the name printed: in full only for the learner or staff in scope, masked
+    for anyone else who knows the code."""
     register_fonts()
     buffer = io.BytesIO()
     width, height = landscape(A4)
@@ -56,7 +61,7 @@ def certificate_pdf(*, certificate: Certificate, verify_url: str, site_name: str
     c.setFillColor(MUTED)
     c.drawCentredString(centre, height - 70 * mm, "Chứng nhận Ông/Bà")
 
-    name = certificate.person.full_name
+    name = holder
     c.setFillColor(BRAND)
     size = fit_size(c, name, FONT_BOLD, 34, usable)
     c.setFont(FONT_BOLD, size)

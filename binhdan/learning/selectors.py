@@ -11,7 +11,7 @@ from binhdan.curriculum.models import Choice, Lesson, Question, Quiz, Topic
 from binhdan.learning.codes import normalize_code
 from binhdan.learning.models import Certificate, LessonProgress, QuizAttempt
 from binhdan.people.models import Person
-from binhdan.people.privacy import mask_name  # noqa: F401 - re-exported
+from binhdan.people.privacy import mask_name
 
 
 def public_topic_get(*, slug: str) -> Topic:
@@ -68,8 +68,26 @@ def attempt_progress(*, attempt: QuizAttempt) -> tuple[int, int]:
     return answered, answered + remaining.count()
 
 
+# Failed attempts after which a learner is shown the right answers anyway.
+REVEAL_AFTER_ATTEMPTS = 3
+
+
+def answers_revealed(*, attempt: QuizAttempt) -> bool:
+    """Whether the right answers may be shown for this attempt: once it passed, or once the
+    learner has finished the quiz ``REVEAL_AFTER_ATTEMPTS`` times. Before that a wrong answer
+    is only marked wrong, so a first attempt cannot be used to pass the next one."""
+    if attempt.passed:
+        return True
+    finished = QuizAttempt.objects.filter(
+        person_id=attempt.person_id, quiz_id=attempt.quiz_id, submitted_at__isnull=False
+    ).count()
+    return finished >= REVEAL_AFTER_ATTEMPTS
+
+
 def attempt_feedback(*, attempt: QuizAttempt) -> list[dict]:
-    """Per answer: the question key, whether it was right, the right choice and why."""
+    """Per answer: the question key, whether it was right and, when ``answers_revealed`` or
+    the answer was right, the right choice and why."""
+    reveal = answers_revealed(attempt=attempt)
     answers = (
         attempt.answers.select_related("question")
         .prefetch_related(
@@ -81,12 +99,13 @@ def attempt_feedback(*, attempt: QuizAttempt) -> list[dict]:
     for answer in answers:
         choices = list(answer.question.choices.all())
         correct_index = next((i for i, c in enumerate(choices) if c.is_correct), None)
+        shown = reveal or answer.is_correct
         feedback.append(
             {
                 "question_key": answer.question.key,
                 "correct": answer.is_correct,
-                "correct_choice_index": correct_index,
-                "explanation": answer.question.explanation,
+                "correct_choice_index": correct_index if shown else None,
+                "explanation": answer.question.explanation if shown else "",
             }
         )
     return feedback
@@ -156,6 +175,18 @@ def certificates_for_user(*, user: User, query: str = ""):
         normalized = normalize_code(query)
         certificates = certificates.filter(code=normalized) if normalized else certificates.none()
     return certificates
+
+
+def certificate_holder_name(*, certificate: Certificate, user: User, learner: Person | None) -> str:
+    """The holder's name as the asker may see it: in full for the learner themself (their
+    browser session) and for staff whose learning scope covers the certificate, else masked
+    like on the public verify page."""
+    if learner is not None and learner.pk == certificate.person_id:
+        return certificate.person.full_name
+    paths = scope_paths(user=user, action=Action.LEARNING_VIEW)
+    if paths is None or any(certificate.area_path.startswith(p) for p in paths):
+        return certificate.person.full_name
+    return mask_name(certificate.person.full_name)
 
 
 def certificate_get_for_user(*, user: User, pk: int, action: Action) -> Certificate:

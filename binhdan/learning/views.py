@@ -279,13 +279,16 @@ def _question_context(request, attempt, question, error: str = "") -> dict:
 def _feedback_context(request, attempt, answer) -> dict:
     choices = list(answer.question.choices.order_by("order", "pk"))
     answered, total = selectors.attempt_progress(attempt=attempt)
+    reveal = selectors.answers_revealed(attempt=attempt)
     return {
         "attempt": attempt,
         "topic": attempt.quiz.topic,
         "answer": answer,
         "question": answer.question,
         "choices": choices,
-        "right": next((c for c in choices if c.is_correct), None),
+        "right": next((c for c in choices if c.is_correct), None) if reveal else None,
+        "explain": reveal or answer.is_correct,
+        "reveal_after": selectors.REVEAL_AFTER_ATTEMPTS,
         "number": answered,
         "total": total,
         "finished": attempt.submitted_at is not None,
@@ -473,6 +476,9 @@ def certificate_pdf(request, code: str):
         )
     content = render_certificate_pdf(
         certificate=certificate,
+        holder=selectors.certificate_holder_name(
+            certificate=certificate, user=request.user, learner=_learner(request)
+        ),
         verify_url=_absolute_verify_url(request, certificate.code),
         site_name=settings.BINHDAN_SITE_NAME,
     )

@@ -197,25 +197,51 @@ def test_certificate_endpoint_is_rate_limited(client, db):
     assert client.get("/api/v1/certificates/ABCD-EFGH-JKMN").status_code == 429
 
 
-def test_feedback_gives_the_index_of_the_right_choice(client, tree):
+def _one_question_quiz():
     from tests.curriculum.factories import QuestionFactory
     from tests.learning.factories import quiz_with_questions
 
     quiz = quiz_with_questions(count=0, pass_percent=100)
     QuestionFactory(quiz=quiz, key="q01", choices=4, choices__correct_index=2)
+    return quiz
+
+
+def test_feedback_of_a_failed_first_attempt_hides_the_right_choice(client, tree):
+    quiz = _one_question_quiz()
     payload = body(quiz, tree, answers=[{"question_key": "q01", "choice_index": 0}])
 
     data = post(client, payload).json()
 
-    assert data["feedback"] == [
-        {
-            "question_key": "q01",
-            "correct": False,
-            "correct_choice_index": 2,
-            "explanation": "Giải thích đáp án.",
-        }
-    ]
     assert data["passed"] is False
+    assert data["feedback"] == [
+        {"question_key": "q01", "correct": False, "correct_choice_index": None, "explanation": ""}
+    ]
+
+
+def test_feedback_gives_the_right_choice_after_a_pass(client, tree):
+    quiz = _one_question_quiz()
+    payload = body(quiz, tree, answers=[{"question_key": "q01", "choice_index": 2}])
+
+    data = post(client, payload).json()
+
+    assert data["passed"] is True
+    assert data["feedback"][0]["correct_choice_index"] == 2
+    assert data["feedback"][0]["explanation"] == "Giải thích đáp án."
+
+
+def test_feedback_gives_the_right_choice_after_the_allowed_attempts(client, tree):
+    from binhdan.learning.selectors import REVEAL_AFTER_ATTEMPTS
+
+    quiz = _one_question_quiz()
+    wrong = [{"question_key": "q01", "choice_index": 0}]
+    answers = [
+        post(client, body(quiz, tree, answers=wrong, client_uuid=str(uuid.uuid4()))).json()
+        for _ in range(REVEAL_AFTER_ATTEMPTS)
+    ]
+
+    assert [a["feedback"][0]["correct_choice_index"] for a in answers] == [None] * (
+        REVEAL_AFTER_ATTEMPTS - 1
+    ) + [2]
 
 
 def _bearer(user):

@@ -7,7 +7,7 @@ from binhdan.learning import services
 from binhdan.learning.codes import format_code
 from binhdan.learning.models import Certificate
 from binhdan.learning.selectors import mask_name
-from binhdan.learning.views import VERIFY_LIMIT
+from binhdan.learning.views import SESSION_PERSON, VERIFY_LIMIT
 from tests.accounts.factories import UserFactory
 from tests.learning.factories import finished_attempt
 from tests.learning.pdf_text import font_names, pdf_text
@@ -127,6 +127,10 @@ def test_pdf_is_a4_landscape_with_the_embedded_be_vietnam_pro_font(client, certi
 
 
 def test_pdf_text_keeps_the_vietnamese_diacritics(client, certificate):
+    session = client.session
+    session[SESSION_PERSON] = certificate.person_id
+    session.save()
+
     response = client.get(reverse("learning:certificate_pdf", args=[certificate.code]))
 
     text = pdf_text(response.content)
@@ -173,3 +177,37 @@ def test_pdf_qr_code_encodes_the_verify_url(client, certificate):
         "http://testserver"
         + reverse("learning:certificate_verify", args=[format_code(certificate.code)])
     ]
+
+
+def test_public_pdf_carries_the_masked_name_only(client, certificate):
+    response = client.get(reverse("learning:certificate_pdf", args=[certificate.code]))
+
+    text = pdf_text(response.content)
+    assert "Nguyễn V*** A***" in text
+    assert "Nguyễn Văn An" not in text
+
+
+def test_pdf_for_staff_in_scope_carries_the_full_name(client, certificate, tree):
+    from binhdan.accounts.models import Role
+    from tests.accounts.factories import user_with_role
+
+    client.force_login(user_with_role(Role.COMMUNE_OFFICER, tree.commune))
+
+    text = pdf_text(
+        client.get(reverse("learning:certificate_pdf", args=[certificate.code])).content
+    )
+
+    assert "Nguyễn Văn An" in text
+
+
+def test_pdf_for_staff_of_another_commune_is_masked(client, certificate, tree):
+    from binhdan.accounts.models import Role
+    from tests.accounts.factories import user_with_role
+
+    client.force_login(user_with_role(Role.COMMUNE_OFFICER, tree.ward))
+
+    text = pdf_text(
+        client.get(reverse("learning:certificate_pdf", args=[certificate.code])).content
+    )
+
+    assert "Nguyễn Văn An" not in text and "Nguyễn V*** A***" in text

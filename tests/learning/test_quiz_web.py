@@ -82,8 +82,48 @@ def test_answer_without_js_redirects_to_the_feedback(learner_client, quiz):
     html = feedback.content.decode()
     assert response.status_code == 302
     assert "Chưa đúng" in html
-    assert right(question).text in html and question.explanation in html
     assert "Câu tiếp theo" in html
+
+
+def test_feedback_of_a_wrong_answer_keeps_the_right_one_hidden_on_a_first_attempt(
+    learner_client, quiz
+):
+    start(learner_client, quiz)
+    question = quiz.questions.order_by("order").first()
+    wrong = question.choices.filter(is_correct=False).first()
+
+    response = answer(learner_client, quiz, question, wrong, HTTP_HX_REQUEST="true")
+
+    html = response.content.decode()
+    assert "Chưa đúng" in html and wrong.text in html
+    assert right(question).text not in html and question.explanation not in html
+    assert "Đáp án đúng được cho xem khi bạn đạt" in html
+
+
+def test_feedback_shows_the_right_answer_once_the_attempts_are_used_up(
+    learner_client, quiz, person
+):
+    from binhdan.learning.selectors import REVEAL_AFTER_ATTEMPTS
+    from tests.learning.factories import finished_attempt
+
+    for _ in range(REVEAL_AFTER_ATTEMPTS - 1):
+        finished_attempt(quiz, person, correct=0)
+    start(learner_client, quiz)
+    questions = list(quiz.questions.order_by("order"))
+    for question in questions[:-1]:
+        answer(learner_client, quiz, question, question.choices.filter(is_correct=False).first())
+    last = questions[-1]
+
+    response = answer(
+        learner_client,
+        quiz,
+        last,
+        last.choices.filter(is_correct=False).first(),
+        HTTP_HX_REQUEST="true",
+    )
+
+    html = response.content.decode()
+    assert right(last).text in html and last.explanation in html
 
 
 def test_answer_with_htmx_returns_the_feedback_card_only(learner_client, quiz):
