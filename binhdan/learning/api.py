@@ -95,5 +95,5 @@ def certificate_verify(request: HttpRequest, code: str):
         "topic_title": certificate.topic.title,
         "issued_on": timezone.localdate(certificate.issued_at).isoformat(),
         "revoked_on": timezone.localdate(revoked).isoformat() if revoked else None,
-        "revoke_reason": certificate.revoke_reason if revoked else None,
+        "revoke_reason": certificate.get_revoke_reason_display() if revoked else None,
     }

@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from binhdan.learning.models import RevokeReason
+
 
 class IdentifyForm(forms.Form):
     """Who is learning. Only parses input; the rules live in services.learner_identify."""
@@ -43,4 +45,12 @@ class IdentifyForm(forms.Form):
 
 
 class RevokeForm(forms.Form):
-    reason = forms.CharField(label=_("Lý do thu hồi"), max_length=300)
+    """Only parses input; the rules live in services.certificate_revoke."""
+
+    reason = forms.ChoiceField(
+        label=_("Lý do thu hồi (hiện trên trang kiểm tra công khai)"),
+        choices=[("", "—"), *RevokeReason.choices],
+    )
+    note = forms.CharField(
+        label=_("Ghi chú nội bộ (chỉ cán bộ xem được)"), max_length=300, required=False
+    )

@@ -97,6 +97,17 @@ class AttemptAnswer(models.Model):
         return f"{self.attempt_id}/{self.question_id}"
 
 
+class RevokeReason(models.TextChoices):
+    """Why a certificate was revoked, as the public verify page says it. Staff add any
+    detail in ``revoke_note``, which stays internal."""
+
+    ISSUED_IN_ERROR = "issued_in_error", _("Cấp nhầm")
+    WRONG_PERSON = "wrong_person", _("Thông tin người được cấp không đúng")
+    NOT_OWN_WORK = "not_own_work", _("Bài kiểm tra không do chính người được cấp làm")
+    DUPLICATE = "duplicate", _("Trùng với một chứng nhận khác")
+    OTHER = "other", _("Lý do khác")
+
+
 class Certificate(models.Model):
     """Proof that a person passed a topic's quiz.
 
@@ -120,7 +131,10 @@ class Certificate(models.Model):
     revoked_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    revoke_reason = models.CharField(_("lý do thu hồi"), max_length=300, blank=True)
+    revoke_reason = models.CharField(
+        _("lý do thu hồi"), max_length=20, choices=RevokeReason.choices, blank=True
+    )
+    revoke_note = models.CharField(_("ghi chú nội bộ"), max_length=300, blank=True)
 
     class Meta:
         ordering = ["-issued_at", "-pk"]
@@ -131,7 +145,7 @@ class Certificate(models.Model):
                 name="certificate_one_valid_per_topic",
             ),
             models.CheckConstraint(
-                condition=Q(revoked_at__isnull=True) | ~Q(revoke_reason=""),
+                condition=Q(revoked_at__isnull=True) | Q(revoke_reason__in=RevokeReason.values),
                 name="certificate_revoke_has_reason",
             ),
         ]

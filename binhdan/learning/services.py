@@ -16,7 +16,13 @@ from binhdan.core.errors import Conflict, InvalidInput, OutsideScope
 from binhdan.core.text import clean
 from binhdan.curriculum.models import Lesson, Question, Quiz
 from binhdan.learning import codes
-from binhdan.learning.models import AttemptAnswer, Certificate, LessonProgress, QuizAttempt
+from binhdan.learning.models import (
+    AttemptAnswer,
+    Certificate,
+    LessonProgress,
+    QuizAttempt,
+    RevokeReason,
+)
 from binhdan.learning.selectors import active_questions, attempt_next_question, public_quiz_get
 from binhdan.people.models import Person
 from binhdan.people.services import ClientUuidTaken, learner_recognise, same_learner
@@ -186,18 +192,32 @@ def certificate_issue(*, attempt: QuizAttempt) -> Certificate:
     raise Conflict(_("Không tạo được mã chứng nhận, hãy thử lại."), code="certificate_code")
 
 
-def certificate_revoke(*, actor: User, certificate: Certificate, reason: str) -> Certificate:
-    """Revoke a certificate (kept, shown as revoked on the public page)."""
-    reason = clean(reason or "")
-    if not reason:
+def certificate_revoke(
+    *, actor: User, certificate: Certificate, reason: str, note: str = ""
+) -> Certificate:
+    """Revoke a certificate (kept, shown as revoked on the public page).
+
+    ``reason`` is one of ``RevokeReason``: the public page shows only its label. ``note``
+    is the staff's own words, kept for staff only.
+    """
+    if reason not in RevokeReason.values:
         raise InvalidInput(
-            _("Hãy ghi lý do thu hồi."), code="reason_required", details={"field": "reason"}
-        )
-    if len(reason) > 300:
-        raise InvalidInput(
-            _("Lý do quá dài (tối đa 300 ký tự)."),
-            code="reason_too_long",
+            _("Hãy chọn lý do thu hồi trong danh sách."),
+            code="reason_required",
             details={"field": "reason"},
+        )
+    note = clean(note or "")
+    if reason == RevokeReason.OTHER and not note:
+        raise InvalidInput(
+            _("Với “Lý do khác”, hãy ghi rõ lý do (chỉ cán bộ xem được)."),
+            code="note_required",
+            details={"field": "note"},
+        )
+    if len(note) > 300:
+        raise InvalidInput(
+            _("Ghi chú quá dài (tối đa 300 ký tự)."),
+            code="note_too_long",
+            details={"field": "note"},
         )
     paths = scope_paths(user=actor, action=Action.CERTIFICATE_REVOKE)
     if paths is not None and not any(certificate.area_path.startswith(p) for p in paths):
@@ -209,7 +229,8 @@ def certificate_revoke(*, actor: User, certificate: Certificate, reason: str) ->
         locked.revoked_at = timezone.now()
         locked.revoked_by = actor
         locked.revoke_reason = reason
-        locked.save(update_fields=["revoked_at", "revoked_by", "revoke_reason"])
+        locked.revoke_note = note
+        locked.save(update_fields=["revoked_at", "revoked_by", "revoke_reason", "revoke_note"])
     return locked
 
 

@@ -23,7 +23,7 @@ from binhdan.curriculum.models import Lesson
 from binhdan.learning import selectors, services
 from binhdan.learning.codes import format_code, normalize_code
 from binhdan.learning.forms import IdentifyForm, RevokeForm
-from binhdan.learning.models import QuizAttempt
+from binhdan.learning.models import QuizAttempt, RevokeReason
 from binhdan.learning.pdf import certificate_pdf as render_certificate_pdf
 
 SESSION_PERSON = "learner_person_id"
@@ -511,7 +511,13 @@ def staff_certificates(request):
     return render(
         request,
         "learning/staff_certificates.html",
-        {"page": page, "rows": rows, "query": query, "form": RevokeForm()},
+        {
+            "page": page,
+            "rows": rows,
+            "query": query,
+            "form": RevokeForm(),
+            "revoke_reasons": RevokeReason.choices,
+        },
     )
 
 
@@ -525,9 +531,13 @@ def staff_certificate_revoke(request, pk: int):
     except NotFound as exc:
         raise Http404 from exc
     form = RevokeForm(request.POST)
-    reason = form.data.get("reason", "")
     try:
-        services.certificate_revoke(actor=request.user, certificate=certificate, reason=reason)
+        services.certificate_revoke(
+            actor=request.user,
+            certificate=certificate,
+            reason=form.data.get("reason", ""),
+            note=form.data.get("note", ""),
+        )
     except DomainError as exc:
         messages.error(request, exc.message)
     else:

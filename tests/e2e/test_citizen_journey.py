@@ -102,11 +102,15 @@ def test_citizen_learns_passes_and_the_certificate_is_verifiable(live_server, ph
 
     # when staff revoke it, the same page says so
     services.certificate_revoke(
-        actor=UserFactory(is_superuser=True), certificate=certificate, reason="Kiểm tra lại"
+        actor=UserFactory(is_superuser=True),
+        certificate=certificate,
+        reason="wrong_person",
+        note="Kiểm tra lại",
     )
     page.reload()
     assert "Chứng nhận đã bị thu hồi" in page.inner_text("#certificate-status")
-    assert "Kiểm tra lại" in page.content()
+    assert "Thông tin người được cấp không đúng" in page.content()
+    assert "Kiểm tra lại" not in page.content()
 
     assert page.external_requests == []
 

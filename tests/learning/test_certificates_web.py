@@ -103,15 +103,22 @@ def test_rate_limit_counts_unknown_codes_too(client, db):
     assert verify(client, "ABCD-EFGH-JKMN").status_code == 429
 
 
-def test_revoked_certificate_shows_date_and_reason(client, certificate, tree):
+def test_revoked_certificate_shows_date_and_the_listed_reason_not_the_staff_note(
+    client, certificate, tree
+):
     admin = UserFactory(is_superuser=True)
-    services.certificate_revoke(actor=admin, certificate=certificate, reason="Làm bài hộ")
+    services.certificate_revoke(
+        actor=admin, certificate=certificate, reason="not_own_work", note="Anh Tư <b>làm hộ</b>"
+    )
 
     html = verify(client, certificate.code).content.decode()
+    api = client.get(f"/api/v1/certificates/{certificate.code}").json()
 
     assert "đã bị thu hồi" in html
-    assert "Làm bài hộ" in html
+    assert "Bài kiểm tra không do chính người được cấp làm" in html
+    assert "Anh Tư" not in html
     assert "Chứng nhận hợp lệ" not in html
+    assert api["revoke_reason"] == "Bài kiểm tra không do chính người được cấp làm"
 
 
 def test_pdf_is_a4_landscape_with_the_embedded_be_vietnam_pro_font(client, certificate):
@@ -152,7 +159,7 @@ def test_pdf_points_at_the_absolute_verify_url(client, certificate):
 
 def test_pdf_of_a_revoked_certificate_is_gone(client, certificate):
     services.certificate_revoke(
-        actor=UserFactory(is_superuser=True), certificate=certificate, reason="Sai thông tin"
+        actor=UserFactory(is_superuser=True), certificate=certificate, reason="wrong_person"
     )
 
     response = client.get(reverse("learning:certificate_pdf", args=[certificate.code]))

@@ -37,10 +37,12 @@ REFUSED = [
 def test_revoke_is_allowed_inside_scope(certificate, tree, role, where):
     actor = user_with_role(role, getattr(tree, where))
 
-    revoked = services.certificate_revoke(actor=actor, certificate=certificate, reason="Gian lận")
+    revoked = services.certificate_revoke(
+        actor=actor, certificate=certificate, reason="not_own_work", note="Gian lận"
+    )
 
     assert revoked.revoked_at is not None and revoked.revoked_by == actor
-    assert revoked.revoke_reason == "Gian lận"
+    assert (revoked.revoke_reason, revoked.revoke_note) == ("not_own_work", "Gian lận")
 
 
 @pytest.mark.parametrize(("role", "where"), REFUSED)
@@ -48,34 +50,47 @@ def test_revoke_is_refused_outside_scope_or_role(certificate, tree, role, where)
     actor = user_with_role(role, getattr(tree, where))
 
     with pytest.raises(OutsideScope):
-        services.certificate_revoke(actor=actor, certificate=certificate, reason="Gian lận")
+        services.certificate_revoke(actor=actor, certificate=certificate, reason="not_own_work")
 
     certificate.refresh_from_db()
     assert certificate.revoked_at is None
 
 
-def test_revoke_needs_a_reason(certificate, tree):
+@pytest.mark.parametrize("reason", ["   ", "Gian lận", "OTHER"])
+def test_revoke_needs_a_reason_from_the_list(certificate, tree, reason):
     with pytest.raises(InvalidInput) as error:
         services.certificate_revoke(
             actor=user_with_role(Role.COMMUNE_OFFICER, tree.commune),
             certificate=certificate,
-            reason="   ",
+            reason=reason,
         )
 
     assert error.value.details == {"field": "reason"}
 
 
+def test_revoke_for_another_reason_needs_a_note(certificate, tree):
+    with pytest.raises(InvalidInput) as error:
+        services.certificate_revoke(
+            actor=user_with_role(Role.COMMUNE_OFFICER, tree.commune),
+            certificate=certificate,
+            reason="other",
+            note=" ",
+        )
+
+    assert error.value.details == {"field": "note"}
+
+
 def test_revoking_twice_is_a_conflict(certificate):
     admin = UserFactory(is_superuser=True)
-    services.certificate_revoke(actor=admin, certificate=certificate, reason="Một")
+    services.certificate_revoke(actor=admin, certificate=certificate, reason="duplicate")
 
     with pytest.raises(Conflict):
-        services.certificate_revoke(actor=admin, certificate=certificate, reason="Hai")
+        services.certificate_revoke(actor=admin, certificate=certificate, reason="issued_in_error")
 
 
 def test_after_revoking_passing_again_issues_a_new_certificate(quiz, person, certificate):
     services.certificate_revoke(
-        actor=UserFactory(is_superuser=True), certificate=certificate, reason="Làm lại"
+        actor=UserFactory(is_superuser=True), certificate=certificate, reason="duplicate"
     )
 
     finished_attempt(quiz, person, correct=4)
@@ -131,12 +146,13 @@ def test_revoke_form_revokes_and_reports(client, tree, certificate):
 
     response = client.post(
         reverse("learning:staff_certificate_revoke", args=[certificate.pk]),
-        {"reason": "Người khác làm hộ"},
+        {"reason": "not_own_work", "note": "Người khác làm hộ"},
         follow=True,
     )
 
     certificate.refresh_from_db()
-    assert certificate.revoke_reason == "Người khác làm hộ"
+    assert certificate.revoke_reason == "not_own_work"
+    assert certificate.revoke_note == "Người khác làm hộ"
     assert "Đã thu hồi" in response.content.decode()
 
 
@@ -161,7 +177,7 @@ def test_revoke_form_without_reason_shows_the_error(client, tree, certificate):
         follow=True,
     )
 
-    assert "Hãy ghi lý do thu hồi" in response.content.decode()
+    assert "Hãy chọn lý do thu hồi trong danh sách" in response.content.decode()
     certificate.refresh_from_db()
     assert certificate.revoked_at is None
 
@@ -221,7 +237,9 @@ def test_figures_of_a_commune_officer_stay_in_the_commune(tree, activity):
 def test_figures_leave_out_revoked_certificates(tree, activity):
     admin = user_with_role(Role.PROVINCE_ADMIN, tree.province)
     services.certificate_revoke(
-        actor=admin, certificate=Certificate.objects.get(person__full_name="Chi"), reason="Sai"
+        actor=admin,
+        certificate=Certificate.objects.get(person__full_name="Chi"),
+        reason="issued_in_error",
     )
 
     rows = _rows(learning_figures(user=admin))
