@@ -25,3 +25,8 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("binhdan.web.urls")),
 ]
+
+handler400 = "binhdan.web.views.bad_request"
+handler403 = "binhdan.web.views.permission_denied"
+handler404 = "binhdan.web.views.page_not_found"
+handler500 = "binhdan.web.views.server_error"

@@ -1,7 +1,11 @@
+import logging
+
 from django.contrib.auth.decorators import login_required
 from django.db import connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.template import loader
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -50,3 +54,78 @@ def healthz(request):
     except Exception:
         return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
     return JsonResponse({"status": "ok"})
+
+
+# --- error pages: Vietnamese, in the site layout, with a way back; the API answers JSON ----
+
+log = logging.getLogger(__name__)
+
+_ERRORS = {
+    400: (
+        "bad_request",
+        lambda: _("Yêu cầu không hợp lệ"),
+        lambda: _("Trang nhận được dữ liệu không đọc được. Hãy quay lại và thử lại."),
+    ),
+    403: (
+        "forbidden",
+        lambda: _("Bạn không có quyền xem trang này"),
+        lambda: _(
+            "Trang này dành cho vai trò hoặc địa bàn khác. Nếu bạn cần dùng nó, hãy nhờ cán bộ "
+            "Đoàn xã hoặc Tỉnh đoàn cấp quyền."
+        ),
+    ),
+    404: (
+        "not_found",
+        lambda: _("Không tìm thấy trang"),
+        lambda: _(
+            "Đường link có thể đã cũ, gõ nhầm, hoặc nội dung nằm ngoài địa bàn của bạn. Hãy "
+            "dùng trình đơn phía trên để tìm trang bạn cần."
+        ),
+    ),
+    500: (
+        "server_error",
+        lambda: _("Hệ thống đang gặp sự cố"),
+        lambda: _(
+            "Yêu cầu của bạn chưa được xử lý. Dữ liệu đã lưu trước đó không bị ảnh hưởng. "
+            "Hãy thử lại sau ít phút; nếu vẫn lỗi, hãy báo cho cán bộ Đoàn xã."
+        ),
+    ),
+}
+
+
+def _error_response(request, status: int) -> HttpResponse:
+    code, heading, explanation = _ERRORS[status]
+    if request.path.startswith("/api/"):
+        return JsonResponse(
+            {"code": code, "message": str(heading()), "details": None},
+            status=status,
+            json_dumps_params={"ensure_ascii": False},
+        )
+    return render(
+        request,
+        "web/error.html",
+        {"status": status, "heading": heading(), "explanation": explanation()},
+        status=status,
+    )
+
+
+def bad_request(request, exception=None):
+    return _error_response(request, 400)
+
+
+def permission_denied(request, exception=None):
+    return _error_response(request, 403)
+
+
+def page_not_found(request, exception=None):
+    return _error_response(request, 404)
+
+
+def server_error(request):
+    """The 500 page. The site layout needs the database (menu, demo banner); when that is
+    what failed, a plain page without context is served instead."""
+    try:
+        return _error_response(request, 500)
+    except Exception:
+        log.exception("the 500 page could not be rendered in the site layout")
+        return HttpResponse(loader.render_to_string("web/error_plain.html"), status=500)
