@@ -4,9 +4,15 @@
 
 Prints a table per kind, the misclassified ids, timings, and last one JSON line:
 {"messages", "scams", "legit", "recall", "false_alarm_rate", "p50_ms_2000_chars",
-"max_ms_2000_chars"}. Recall = scams flagged (danger or suspicious) / scams; false alarm rate
-= legit messages flagged / legit messages. Targets: recall >= 0.9, false alarms <= 0.1,
-under 50 ms for a 2,000-character message.
+"max_ms_2000_chars", "domains"}. Recall = scams flagged (danger or suspicious) / scams; false
+alarm rate = legit messages flagged / legit messages. Targets: recall >= 0.9, false alarms
+<= 0.05, under 10 ms for a 2,000-character message.
+
+The held-out look-alike domain set (``heldout_domains.jsonl``: a neutral sentence per domain,
+label lookalike|official|ordinary) is evaluated the same way (flagged = danger or suspicious)
+and reported only as aggregate figures: per label, and per shape for the look-alikes. It was
+written blind to the rules and is never used to tune them: no row of it is ever printed.
+Targets: look-alikes flagged >= 0.95, official and ordinary domains flagged <= 0.02.
 """
 
 import json
@@ -21,10 +27,14 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from binhdan.scamcheck.checker import check_text  # noqa: E402
+from binhdan.scamcheck.checker.rules import RULES, Group  # noqa: E402
 
 DATA = ROOT / "tests" / "scamcheck" / "data" / "labelled_messages.jsonl"
+DOMAINS = ROOT / "tests" / "scamcheck" / "data" / "heldout_domains.jsonl"
+DOMAIN_LABELS = ("lookalike", "official", "ordinary")
 FLAGGED = {"danger", "suspicious"}
 TIMING_RUNS = 200
+LINK_CODES = {r.code for r in RULES if r.group is Group.LINK} | {"link_action_request"}
 
 
 def load(path: Path) -> list[dict]:
@@ -57,6 +67,65 @@ def time_one(text: str, runs: int = TIMING_RUNS) -> list[float]:
         check_text(text)
         timings.append((time.perf_counter() - started) * 1000)
     return timings
+
+
+def load_domains(path: Path) -> list[dict]:
+    rows = []
+    with path.open(encoding="utf-8") as lines:
+        for number, line in enumerate(lines, 1):
+            if not line.strip():
+                continue
+            row = json.loads(line)
+            if row.get("label") not in DOMAIN_LABELS or not row.get("text"):
+                raise SystemExit(f"{path}:{number}: needs label lookalike|official|ordinary, text")
+            rows.append(row)
+    return rows
+
+
+def evaluate_domains(path: Path) -> dict | None:
+    """Aggregate figures on the held-out domain set; never prints a row of it."""
+    if not path.is_file():
+        print(f"domain set: {path.name} not found, skipped")
+        return None
+    rows = load_domains(path)
+    per_label: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])  # n, flagged, link reason
+    per_shape: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    brands: set[str] = set()
+    for row in rows:
+        result = check_text(row["text"])
+        flagged = result.verdict in FLAGGED
+        link_reason = any(code in LINK_CODES for code in result.codes)
+        counts = per_label[row["label"]]
+        counts[0] += 1
+        counts[1] += flagged
+        counts[2] += link_reason
+        if row["label"] == "lookalike":
+            shape = per_shape[str(row.get("shape") or "-")]
+            shape[0] += 1
+            shape[1] += flagged
+            brands.add(str(row.get("brand") or "-"))
+    print(f"domain set {path.name}: {len(rows)} rows, {len(brands)} look-alike brands")
+    print(f"{'label':10} {'n':>4} {'flagged':>8} {'rate':>6} {'link reason':>12}")
+    for label in DOMAIN_LABELS:
+        count, flagged, linked = per_label.get(label, [0, 0, 0])
+        rate = flagged / count if count else 0.0
+        print(f"{label:10} {count:>4} {flagged:>8} {rate:>6.3f} {linked:>12}")
+    print(f"{'look-alike shape':28} {'n':>4} {'flagged':>8} {'recall':>7}")
+    for shape, (count, flagged) in sorted(per_shape.items()):
+        print(f"{shape:28} {count:>4} {flagged:>8} {flagged / count:>7.3f}")
+    lookalike = per_label.get("lookalike", [0, 0, 0])
+    quiet = [per_label.get(label, [0, 0, 0]) for label in ("official", "ordinary")]
+    quiet_n = sum(c[0] for c in quiet)
+    return {
+        "rows": len(rows),
+        "lookalikes": lookalike[0],
+        "brands": len(brands),
+        "lookalike_recall": round(lookalike[1] / lookalike[0], 3) if lookalike[0] else None,
+        "official_ordinary": quiet_n,
+        "official_ordinary_flagged": (
+            round(sum(c[1] for c in quiet) / quiet_n, 3) if quiet_n else None
+        ),
+    }
 
 
 def main(argv: list[str]) -> int:
@@ -99,6 +168,8 @@ def main(argv: list[str]) -> int:
     else:
         print("misclassified: none")
 
+    print()
+    domains = evaluate_domains(DOMAINS)
     timings = time_one(long_message(rows))
     print()
     print(f"whole set: {len(rows)} messages in {whole_set_ms:.1f} ms")
@@ -114,6 +185,7 @@ def main(argv: list[str]) -> int:
         "false_alarm_rate": round(flagged_legit / legit, 3) if legit else None,
         "p50_ms_2000_chars": round(statistics.median(timings), 2),
         "max_ms_2000_chars": round(max(timings), 2),
+        "domains": domains,
     }
     print(json.dumps(summary))
     return 0
