@@ -21,8 +21,8 @@ class PersonForm(forms.Form):
         required=False,
         max_length=20,
         help_text=_(
-            "Hệ thống không lưu số CCCD: chỉ lưu một mã băm để nhận ra người đã gặp, "
-            "và 4 số cuối để đối chiếu."
+            "Hệ thống không lưu số CCCD: chỉ lưu một mã được mã hóa một chiều để nhận ra "
+            "người đã gặp, và 4 số cuối để đối chiếu."
         ),
         widget=forms.TextInput(attrs={"autocomplete": "off", "inputmode": "numeric"}),
     )
@@ -36,8 +36,11 @@ class PersonForm(forms.Form):
     )
     client_uuid = forms.UUIDField(widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args, villages, show_sensitive: bool, **kwargs):
+    def __init__(self, *args, villages, show_sensitive: bool, editing: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
+        if editing:  # the CCCD is never stored, so there is nothing to show or change
+            del self.fields["cccd"]
+            del self.fields["client_uuid"]
         self.fields["village"].choices = [("", _("— Chọn thôn —"))] + [
             (v.code, f"{v.name} · {v.parent.name}") for v in villages
         ]

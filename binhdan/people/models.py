@@ -25,6 +25,8 @@ class Person(models.Model):
     """
 
     full_name = models.CharField(_("họ và tên"), max_length=200)
+    # Lower case, without diacritics ("pham" finds "Phạm"); kept by the services.
+    name_folded = models.CharField(max_length=200, db_index=True, editable=False, default="")
     birth_year = models.PositiveSmallIntegerField(_("năm sinh"), null=True, blank=True)
     village = models.ForeignKey(
         "areas.Area", on_delete=models.PROTECT, related_name="people", verbose_name=_("thôn")

@@ -11,11 +11,11 @@ from binhdan.accounts.models import User
 from binhdan.accounts.permissions import Action
 from binhdan.accounts.selectors import require_permission
 from binhdan.areas.models import Area
-from binhdan.core.errors import Conflict, InvalidInput
+from binhdan.core.errors import Conflict, InvalidInput, NotFound, OutsideScope
 from binhdan.core.text import clean, fold
 from binhdan.people.identity import identity_key_for, normalize_phone, parse_cccd
 from binhdan.people.models import HouseholdStatus, Person
-from binhdan.people.selectors import person_visible_to
+from binhdan.people.selectors import can_see_sensitive, person_visible_to
 
 
 class PersonExists(Conflict):
@@ -175,14 +175,22 @@ def _person_draft(
 def _person_insert(
     *, draft: _Draft, actor: User | None, client_uuid: uuid.UUID | None
 ) -> tuple[Person, bool]:
-    """Insert the person, or return ``(existing, False)`` when the identity key (or the
-    client UUID, in a race) is already taken. Callers decide what the caller may learn
-    about an existing row."""
+    """Insert the person, or return ``(existing, False)`` when they are already known: by
+    the identity key, or by the same phone and folded name under another key (registered
+    once with a CCCD and once without, say). Callers decide what the caller may learn about
+    an existing row."""
     existing = Person.objects.filter(identity_key=draft.identity_key).first()
+    if existing is None and draft.phone_e164:
+        existing = (
+            Person.objects.filter(phone=draft.phone_e164, name_folded=fold(draft.full_name))
+            .order_by("pk")
+            .first()
+        )
     if existing is not None:
         return existing, False
     person = Person(
         full_name=draft.full_name,
+        name_folded=fold(draft.full_name),
         birth_year=draft.birth_year,
         village=draft.village,
         area_path=draft.village.path,
@@ -303,3 +311,68 @@ def learner_recognise(
     ):
         raise IdentityMismatch()
     return person
+
+
+def person_update(
+    *,
+    actor: User,
+    person: Person,
+    full_name: str,
+    birth_year: int | None,
+    village: Area,
+    phone: str = "",
+    has_disability: bool | None = None,
+    household_status: str | None = None,
+    sensitive_consent: bool = False,
+) -> Person:
+    """Fix a person's details. Allowed to whoever may see the person and register people
+    in both their old and new village (a volunteer: their own registrations). The identity
+    key stays the one first registered; the phone + folded name match finds them again.
+
+    ``has_disability``/``household_status`` None leaves the sensitive flags as they are
+    (the form of a role that may not see them); changing them needs that role and consent.
+    """
+    if not person_visible_to(user=actor, person=person):
+        raise NotFound()
+    require_permission(user=actor, action=Action.PERSON_CREATE, area=person.village)
+    flags_given = has_disability is not None or household_status is not None
+    if flags_given and not can_see_sensitive(user=actor, person=person):
+        raise OutsideScope()
+    draft = _person_draft(
+        actor=actor,
+        village=village,
+        full_name=full_name,
+        birth_year=birth_year,
+        phone=phone,
+        cccd="",
+        has_disability=bool(has_disability) if flags_given else False,
+        household_status=(household_status or "") if flags_given else "",
+        sensitive_consent=sensitive_consent,
+    )
+    with transaction.atomic():
+        locked = Person.objects.select_for_update().get(pk=person.pk)
+        locked.full_name = draft.full_name
+        locked.name_folded = fold(draft.full_name)
+        locked.birth_year = draft.birth_year
+        locked.village = draft.village
+        locked.area_path = draft.village.path
+        locked.phone = draft.phone_e164
+        fields = ["full_name", "name_folded", "birth_year", "village", "area_path", "phone"]
+        if flags_given:
+            locked.has_disability = draft.has_disability
+            locked.household_status = draft.household_status
+            if draft.sensitive:
+                if locked.sensitive_consent_at is None or sensitive_consent:
+                    locked.sensitive_consent_at = timezone.now()
+                    locked.sensitive_consent_by = actor
+            else:
+                locked.sensitive_consent_at = None
+                locked.sensitive_consent_by = None
+            fields += [
+                "has_disability",
+                "household_status",
+                "sensitive_consent_at",
+                "sensitive_consent_by",
+            ]
+        locked.save(update_fields=[*fields, "updated_at"])
+    return locked

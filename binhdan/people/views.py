@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 
 from binhdan.accounts.permissions import Action
-from binhdan.accounts.selectors import scope_paths
+from binhdan.accounts.selectors import scope_paths, scope_q
 from binhdan.areas.models import Area
 from binhdan.areas.selectors import areas_for_user
 from binhdan.core.errors import DomainError, NotFound
@@ -17,18 +17,63 @@ from binhdan.people import selectors, services
 from binhdan.people.forms import PersonForm
 from binhdan.people.identity import display_phone
 
+VILLAGE_SELECT_MAX = 300  # above this, the list filters by commune instead of village
+
+
+def _my_villages(user):
+    """Villages where the user may see or register people, for the list's filter."""
+    return (
+        Area.objects.filter(level=Area.Level.VILLAGE)
+        .filter(
+            scope_q(user=user, action=Action.PERSON_VIEW)
+            | scope_q(user=user, action=Action.PERSON_CREATE)
+        )
+        .select_related("parent")
+        .order_by("parent__name_folded", "name_folded")
+    )
+
 
 @login_required
 def person_list(request):
     query = request.GET.get("q", "")
-    people = selectors.people_for_user(user=request.user, query=query)
+    village_code = request.GET.get("thon", "")
+    commune_code = request.GET.get("xa", "")
+    chosen = request.GET.getlist("nhom")
+    villages = _my_villages(request.user)
+    village_count = villages.count()
+    people = selectors.people_for_user(
+        user=request.user, query=query, village_code=village_code, filters=chosen
+    )
+    if commune_code:
+        people = people.filter(village__parent__code=commune_code)
     page = Paginator(people, 50).get_page(request.GET.get("page"))
+    sensitive = selectors.can_filter_sensitive(user=request.user)
+    groups = [(selectors.PeopleFilter.ELDERLY, _("Người cao tuổi (từ 60)"))]
+    if sensitive:
+        groups += [
+            (selectors.PeopleFilter.DISABILITY, _("Người khuyết tật")),
+            (selectors.PeopleFilter.POOR, _("Hộ nghèo")),
+            (selectors.PeopleFilter.NEAR_POOR, _("Hộ cận nghèo")),
+        ]
+    params = request.GET.copy()
+    params.pop("page", None)
     return render(
         request,
         "people/list.html",
         {
             "page": page,
             "query": query,
+            "village_code": village_code,
+            "commune_code": commune_code,
+            "villages": villages if village_count <= VILLAGE_SELECT_MAX else None,
+            "communes": (
+                Area.objects.filter(pk__in=villages.values("parent_id")).order_by("name_folded")
+                if village_count > VILLAGE_SELECT_MAX
+                else None
+            ),
+            "groups": [(value, label, value in chosen) for value, label in groups],
+            "filtered": bool(query or village_code or commune_code or chosen),
+            "page_query": params.urlencode(),
             "can_create": scope_paths(user=request.user, action=Action.PERSON_CREATE) != [],
         },
     )
@@ -85,6 +130,62 @@ def person_create(request):
 
 
 @login_required
+def person_edit(request, person_id: int):
+    try:
+        person = selectors.person_get_for_user(user=request.user, person_id=person_id)
+    except NotFound as exc:
+        raise Http404 from exc
+    if not selectors.can_edit(user=request.user, person=person):
+        raise Http404
+    villages = (
+        areas_for_user(user=request.user, action=Action.PERSON_CREATE)
+        .filter(level=Area.Level.VILLAGE)
+        .select_related("parent")
+        .order_by("parent__name_folded", "name_folded")
+    )
+    show_sensitive = selectors.can_see_sensitive(user=request.user, person=person)
+    form = PersonForm(
+        request.POST or None,
+        villages=villages,
+        show_sensitive=show_sensitive,
+        editing=True,
+        initial={
+            "full_name": person.full_name,
+            "birth_year": person.birth_year,
+            "village": person.village.code,
+            "phone": display_phone(person.phone),
+            "has_disability": person.has_disability,
+            "household_status": person.household_status,
+            "sensitive_consent": person.sensitive_consent_at is not None,
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        village = villages.filter(code=data["village"]).first()
+        try:
+            if village is None:
+                raise NotFound(_("Không tìm thấy thôn đã chọn."))
+            services.person_update(
+                actor=request.user,
+                person=person,
+                full_name=data["full_name"],
+                birth_year=data.get("birth_year"),
+                village=village,
+                phone=data.get("phone", ""),
+                has_disability=data.get("has_disability") if show_sensitive else None,
+                household_status=data.get("household_status") if show_sensitive else None,
+                sensitive_consent=data.get("sensitive_consent", False),
+            )
+        except DomainError as exc:
+            field = (exc.details or {}).get("field") if isinstance(exc.details, dict) else None
+            form.add_error(field if field in form.fields else None, exc.message)
+        else:
+            messages.success(request, _("Đã lưu thay đổi."))
+            return redirect("people:detail", person_id=person.pk)
+    return render(request, "people/edit.html", {"form": form, "person": person})
+
+
+@login_required
 def person_detail(request, person_id: int):
     try:
         person = selectors.person_get_for_user(user=request.user, person_id=person_id)
@@ -97,5 +198,6 @@ def person_detail(request, person_id: int):
             "person": person,
             "phone": display_phone(person.phone),
             "show_sensitive": selectors.can_see_sensitive(user=request.user, person=person),
+            "can_edit": selectors.can_edit(user=request.user, person=person),
         },
     )
