@@ -1,5 +1,7 @@
 import pytest
 from django.core.cache import cache
+from django.http import HttpRequest
+from django.test import Client
 
 from binhdan.core.recent import forget_everything
 
@@ -18,6 +20,23 @@ def _clean_cache():
     yield
     cache.clear()
     forget_everything()
+
+
+class AxesAwareClient(Client):
+    """django-axes refuses ``authenticate()`` without a request, and the test client's
+    ``login()`` passes none: give it one, as the django-axes documentation advises."""
+
+    def login(self, **credentials):
+        if "request" not in credentials:
+            request = HttpRequest()
+            request.META["REMOTE_ADDR"] = "127.0.0.1"
+            credentials["request"] = request
+        return super().login(**credentials)
+
+
+@pytest.fixture
+def client():
+    return AxesAwareClient()
 
 
 @pytest.fixture(autouse=True)

@@ -1,16 +1,13 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from binhdan.accounts import views
+from binhdan.accounts import login_views, views
 
 app_name = "accounts"
 
 urlpatterns = [
-    path(
-        "dang-nhap/",
-        auth_views.LoginView.as_view(template_name="accounts/login.html"),
-        name="login",
-    ),
+    path("dang-nhap/", login_views.StaffLoginView.as_view(), name="login"),
+    path("dang-nhap/ma-xac-thuc/", login_views.login_code, name="login_code"),
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
     path(
         "doi-mat-khau/",
@@ -29,7 +26,7 @@ urlpatterns = [
     ),
     path(
         "quen-mat-khau/",
-        auth_views.PasswordResetView.as_view(
+        login_views.ThrottledPasswordResetView.as_view(
             template_name="accounts/password_reset.html",
             email_template_name="accounts/password_reset_email.txt",
             subject_template_name="accounts/password_reset_subject.txt",
@@ -58,6 +55,7 @@ urlpatterns = [
         name="password_reset_complete",
     ),
     path("", views.profile, name="profile"),
+    path("xac-thuc-hai-buoc/", login_views.two_factor_settings, name="two_factor"),
     path("ma-truy-cap/", views.tokens, name="tokens"),
     path("ma-truy-cap/<int:token_id>/thu-hoi/", views.token_revoke, name="token_revoke"),
 ]

@@ -7,6 +7,7 @@ See docs/operations.md for every variable.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -74,6 +75,9 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_htmx",
     "ninja",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "binhdan.core",
     "binhdan.areas",
     "binhdan.accounts",
@@ -98,6 +102,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Last, as django-axes asks: turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "binhdan.config.urls"
@@ -145,6 +151,13 @@ AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "web:dashboard"
 LOGOUT_REDIRECT_URL = "web:home"
+
+# django-axes first: it refuses a locked-out client before any password is checked. Every
+# authenticate() call must pass the request (tests/conftest.py gives the test client one).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -217,6 +230,24 @@ BINHDAN_PROXY_COUNT = int(os.environ.get("BINHDAN_PROXY_COUNT", "0"))
 # How long a worker trusts an API token it has just checked (one query less per request of a
 # check-in wave); a revoked token or deactivated user is refused everywhere after this.
 BINHDAN_TOKEN_CACHE_SECONDS = float(os.environ.get("BINHDAN_TOKEN_CACHE_SECONDS", "5"))
+# Login lockout (django-axes, attempts kept in the database that every worker shares): after
+# BINHDAN_LOGIN_FAILURE_LIMIT wrong passwords or two-factor codes for one username from one
+# client (an IPv4 address or an IPv6 /64, read like the rate limits), that pair is locked
+# out for BINHDAN_LOGIN_COOLOFF_MINUTES. Keyed by the pair, not the address alone, so one
+# person mistyping in a commune office behind a shared NAT does not lock out colleagues.
+BINHDAN_LOGIN_FAILURE_LIMIT = int(os.environ.get("BINHDAN_LOGIN_FAILURE_LIMIT", "10"))
+BINHDAN_LOGIN_COOLOFF_MINUTES = int(os.environ.get("BINHDAN_LOGIN_COOLOFF_MINUTES", "15"))
+AXES_FAILURE_LIMIT = BINHDAN_LOGIN_FAILURE_LIMIT
+AXES_COOLOFF_TIME = timedelta(minutes=BINHDAN_LOGIN_COOLOFF_MINUTES)
+AXES_LOCKOUT_PARAMETERS = [["ip_address", "username"]]
+AXES_CLIENT_IP_CALLABLE = "binhdan.core.ratelimit.client_ip_for_lockout"
+AXES_LOCKOUT_CALLABLE = "binhdan.accounts.login_views.lockout_response"
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_RESET_ON_SUCCESS = True
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "code"]
+AXES_VERBOSE = False  # no banner on every command; failures and lockouts are still logged
+# Two-factor login (django-otp TOTP): the name the authenticator app shows.
+OTP_TOTP_ISSUER = BINHDAN_SITE_NAME
 BINHDAN_CONTENT_DIR = Path(os.environ.get("BINHDAN_CONTENT_DIR", PROJECT_DIR / "content"))
 BINHDAN_ATTACHMENT_MAX_BYTES = int(
     os.environ.get("BINHDAN_ATTACHMENT_MAX_BYTES", str(5 * 1024 * 1024))

@@ -2,9 +2,13 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
+from binhdan.accounts.login_views import admin_login
 from binhdan.config.api import api
 from binhdan.web.sitemaps import SITEMAPS
 from binhdan.web.views import healthz
+
+# The admin logs in through the staff login (lockout, two-factor step), not its own form.
+admin.site.login = admin_login
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),

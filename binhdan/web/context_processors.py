@@ -4,6 +4,7 @@ from django.conf import settings
 
 from binhdan.accounts.permissions import Action
 from binhdan.accounts.selectors import user_can_anywhere
+from binhdan.accounts.two_factor import two_factor_available_to
 from binhdan.demo.selectors import demo_is_loaded
 
 
@@ -57,6 +58,10 @@ class StaffMenu:
     @cached_property
     def moderate(self) -> bool:
         return self._can(Action.SCAM_MODERATE)
+
+    @cached_property
+    def two_factor(self) -> bool:
+        return two_factor_available_to(user=self._user)
 
 
 def site(request):
