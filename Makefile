@@ -20,6 +20,8 @@ $(STAMP): pyproject.toml | $(BIN)/python
 
 install: $(STAMP)
 
+# The demo's certificates name the demo's organiser; a real site sets its own.
+run: export BINHDAN_CERTIFICATE_ISSUER ?= Tỉnh đoàn Hưng Yên
 run: install
 	$(BIN)/binhdan init_local
 	$(BIN)/binhdan migrate --no-input -v 0

@@ -21,5 +21,28 @@ class UserAdmin(BaseUserAdmin):
 
 @admin.register(ApiToken)
 class ApiTokenAdmin(admin.ModelAdmin):
-    list_display = ["name", "user", "prefix", "created_at", "last_used_at", "revoked_at"]
-    readonly_fields = ["prefix", "key_hash", "created_at", "last_used_at"]
+    """Tokens are issued in the app (shown once); here they can only be renamed, shortened
+    or revoked: nobody re-points a token to another user or another bridge point."""
+
+    list_display = [
+        "name",
+        "user",
+        "bridge_point",
+        "prefix",
+        "created_at",
+        "expires_at",
+        "last_used_at",
+        "revoked_at",
+    ]
+    readonly_fields = [
+        "user",
+        "bridge_point",
+        "created_by",
+        "prefix",
+        "key_hash",
+        "created_at",
+        "last_used_at",
+    ]
+
+    def has_add_permission(self, request):
+        return False

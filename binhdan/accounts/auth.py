@@ -1,22 +1,44 @@
 """API authentication: a Bearer token (devices, scripts) or the browser's session."""
 
 from django.conf import settings
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from ninja.errors import AuthenticationError, HttpError
 from ninja.security import HttpBearer, SessionAuth
 
-from binhdan.accounts.services import token_authenticate
-from binhdan.core.errors import DomainError
+from binhdan.accounts.services import token_authenticate, token_point_id
+from binhdan.core.errors import DomainError, OutsideScope
+
+
+def token_not_allowed() -> OutsideScope:
+    return OutsideScope(
+        _("Mã truy cập của thiết bị điểm cầu chỉ dùng để điểm danh tại điểm cầu đó."),
+        code="token_not_allowed",
+    )
 
 
 class ApiTokenAuth(HttpBearer):
+    """A personal token. A device token (bound to one bridge point) is refused here with 403
+    ``token_not_allowed``: only the endpoints using ``checkin_auth`` accept one."""
+
     openapi_scheme = "bearer"
+    accepts_device_tokens = False
 
     def authenticate(self, request, token):
         user = token_authenticate(raw=token)
-        if user is not None:
-            request.user = user
+        if user is None:
+            return None
+        if token_point_id(user) is not None and not self.accepts_device_tokens:
+            raise token_not_allowed()
+        request.user = user
         return user
+
+
+class CheckInTokenAuth(ApiTokenAuth):
+    """A personal token, or a bridge point's device token (its point only: the services
+    check the point, ``classes.services.session_point_for_write``)."""
+
+    accepts_device_tokens = True
 
 
 class CsrfFailed(DomainError):
@@ -46,6 +68,8 @@ class StaffSessionAuth(SessionAuth):
 
 
 api_auth = [ApiTokenAuth(), StaffSessionAuth()]
+# The check-in endpoints (open, heartbeat, close, check-ins, headcounts, the operator's list).
+checkin_auth = [CheckInTokenAuth(), StaffSessionAuth()]
 
 
 class HelperTokenAuth(ApiTokenAuth):

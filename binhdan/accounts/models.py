@@ -1,9 +1,12 @@
 """Users, their scoped role grants, and API tokens."""
 
+import datetime as dt
+
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -57,8 +60,18 @@ class RoleGrant(models.Model):
         return f"{self.user} · {self.get_role_display()} · {self.area}"
 
 
+def token_default_expiry():
+    """Now plus ``BINHDAN_TOKEN_DAYS``: when a token issued now stops working."""
+    return timezone.now() + dt.timedelta(days=settings.BINHDAN_TOKEN_DAYS)
+
+
 class ApiToken(models.Model):
-    """A personal or device token for the API. Only a SHA-256 of the secret is stored."""
+    """A personal or device token for the API. Only a SHA-256 of the secret is stored.
+
+    A personal token acts as its ``user`` with all their roles. A device token (one with a
+    ``bridge_point``) belongs to the manager who issued it and is bound to that point: it
+    may only call the check-in endpoints, only for that point (docs/operations.md, "Tokens").
+    """
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens"
@@ -72,6 +85,16 @@ class ApiToken(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     last_used_at = models.DateTimeField(null=True, blank=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
+    expires_at = models.DateTimeField(_("hết hạn"), default=token_default_expiry)
+    # A string reference: accounts must not import the classes app.
+    bridge_point = models.ForeignKey(
+        "classes.BridgePoint",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="device_tokens",
+        verbose_name=_("điểm cầu"),
+    )
 
     class Meta:
         ordering = ["-created_at"]
@@ -80,5 +103,13 @@ class ApiToken(models.Model):
         return f"{self.name} ({self.prefix}…)"
 
     @property
+    def is_expired(self) -> bool:
+        return self.expires_at <= timezone.now()
+
+    @property
     def is_active(self) -> bool:
-        return self.revoked_at is None
+        return self.revoked_at is None and not self.is_expired
+
+    @property
+    def is_device(self) -> bool:
+        return self.bridge_point_id is not None

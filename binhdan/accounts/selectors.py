@@ -75,21 +75,25 @@ def grants_for_user(*, user: User):
     return RoleGrant.objects.filter(user=user).select_related("area").order_by("area__path")
 
 
-def managed_users(*, user: User):
-    """Users whose every grant lies inside the acting user's user-management scope."""
-    paths = scope_paths(user=user, action=Action.USER_MANAGE)
-    if paths is None:
-        return User.objects.all()
-    inside = scope_q(user=user, action=Action.USER_MANAGE, path_field="area__path")
-    outside_grants = RoleGrant.objects.exclude(inside).values("user_id")
-    granted = RoleGrant.objects.filter(inside).values("user_id")
-    managed = Q(pk__in=granted) & ~Q(pk__in=outside_grants)
-    return User.objects.filter(managed | Q(pk=user.pk)).distinct()
-
-
 def tokens_visible_to(*, user: User):
+    """The tokens page: the user's own tokens, personal ones and the device tokens they
+    issued (a device token belongs to its issuer)."""
     return (
         ApiToken.objects.filter(Q(user=user) | Q(created_by=user))
-        .select_related("user")
+        .select_related("user", "bridge_point")
         .order_by("-created_at")
     )
+
+
+def tokens_revocable_by(*, user: User):
+    """Tokens ``user`` may revoke: their own, those they issued, and the device tokens of
+    the bridge points they manage (``session.manage``), whoever issued them."""
+    if user.is_superuser:
+        return ApiToken.objects.all()
+    mine = Q(user=user) | Q(created_by=user)
+    if not scope_paths(user=user, action=Action.SESSION_MANAGE):
+        return ApiToken.objects.filter(mine)
+    managed_points = scope_q(
+        user=user, action=Action.SESSION_MANAGE, path_field="bridge_point__area_path"
+    )
+    return ApiToken.objects.filter(mine | (Q(bridge_point__isnull=False) & managed_points))

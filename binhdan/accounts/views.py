@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
@@ -22,19 +23,19 @@ def profile(request):
 @never_cache
 @login_required
 def tokens(request):
-    """Lists and issues tokens; a new token is shown once, in a page never cached."""
-    users = selectors.managed_users(user=request.user).order_by("username")
-    form = TokenIssueForm(request.POST or None, users=users, initial={"user": request.user.pk})
+    """Lists the user's tokens and issues personal ones (for oneself only); a new token is
+    shown once, in a page never cached. Device tokens are issued on the bridge point's page."""
+    form = TokenIssueForm(request.POST or None)
     issued = None
     if request.method == "POST" and form.is_valid():
         try:
             issued = services.token_issue(
-                actor=request.user, user=form.cleaned_data["user"], name=form.cleaned_data["name"]
+                actor=request.user, user=request.user, name=form.cleaned_data["name"]
             )
         except DomainError as exc:
             form.add_error(None, exc.message)
         else:
-            form = TokenIssueForm(users=users, initial={"user": request.user.pk})
+            form = TokenIssueForm()
     return render(
         request,
         "accounts/tokens.html",
@@ -42,6 +43,7 @@ def tokens(request):
             "form": form,
             "issued": issued,
             "tokens": selectors.tokens_visible_to(user=request.user),
+            "token_days": settings.BINHDAN_TOKEN_DAYS,
         },
     )
 

@@ -1,6 +1,8 @@
 """Check-in API for bridge-point operators' consoles (and scripts).
 
 Every write is idempotent on its ``client_uuid``: a console retries until it gets an answer.
+The endpoints with ``auth=checkin_auth`` also take a bridge point's device token (for its
+point only); every other endpoint of the API refuses one (403 ``token_not_allowed``).
 """
 
 import datetime as dt
@@ -10,6 +12,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import Router, Status
 
+from binhdan.accounts.auth import checkin_auth
 from binhdan.classes import selectors, services
 from binhdan.classes.schemas import (
     BatchResultOut,
@@ -70,6 +73,7 @@ def _item(payload) -> services.CheckInItem:
     "/checkins",
     response={200: ItemResultOut, 201: ItemResultOut},
     summary="One check-in (201 created, 200 duplicate; a rejected item is a 422)",
+    auth=checkin_auth,
 )
 def checkin_create(request: HttpRequest, payload: CheckInIn):
     session_point = services.session_point_for_write(
@@ -97,6 +101,7 @@ def checkin_create(request: HttpRequest, payload: CheckInIn):
     "/checkins/batch",
     response=BatchResultOut,
     summary="Up to 1,000 check-ins of one point (offline upload); one result per item",
+    auth=checkin_auth,
 )
 def checkin_batch(request: HttpRequest, payload: CheckInBatchIn):
     if len(payload.items) > services.MAX_BATCH:
@@ -133,6 +138,7 @@ def checkin_batch(request: HttpRequest, payload: CheckInBatchIn):
     "/headcounts",
     response={200: HeadcountOut, 201: HeadcountOut},
     summary="A point's headcount (idempotent; the latest counted_at wins)",
+    auth=checkin_auth,
 )
 def headcount_create(request: HttpRequest, payload: HeadcountIn):
     session_point = services.session_point_for_write(
@@ -174,7 +180,9 @@ def _point_action(action):
     def endpoint(
         request: HttpRequest, session_id: int, point_id: int, at: dt.datetime | None = None
     ):
-        """``at``: when it happened on the console (an offline console sends it later)."""
+        """``at``: when it happened on the console (an offline console sends it later): with
+        its time zone, at most 5 minutes ahead and not before the session's day, else 422
+        ``at_invalid``."""
         session_point = services.session_point_for_write(
             actor=request.user, session_id=session_id, point_id=point_id
         )
@@ -192,6 +200,7 @@ for _name, _action, _summary in (
         f"/sessions/{{session_id}}/points/{{point_id}}/{_name}",
         response=PointStatusOut,
         summary=_summary,
+        auth=checkin_auth,
         operation_id=f"session_point_{_name}",
     )(_point_action(_action))
 
@@ -210,6 +219,7 @@ def session_live(request: HttpRequest, session_id: int):
     "/operator/sessions",
     response=list[OperatorSessionPointOut],
     summary="What my operator console needs to work offline",
+    auth=checkin_auth,
 )
 def operator_sessions(request: HttpRequest):
     session_points = list(selectors.operator_sessions(user=request.user))

@@ -17,8 +17,10 @@ from django.utils import timezone
 from binhdan.accounts.models import User
 from binhdan.accounts.permissions import Action
 from binhdan.accounts.selectors import scope_paths
+from binhdan.accounts.services import token_point_id
 from binhdan.areas.models import Area
 from binhdan.classes.models import (
+    BridgePoint,
     CheckIn,
     CheckInFlag,
     ClassSession,
@@ -214,12 +216,36 @@ def session_live_figures(*, session: ClassSession, user: User | None = None) -> 
 # --------------------------------------------------------------------------- operators
 
 
+def _device_point_writable(*, user: User, point_id: int) -> bool:
+    """Whether the issuer of a device token may still write check-ins at its point."""
+    point = BridgePoint.objects.filter(pk=point_id).values_list("area_path", flat=True).first()
+    if point is None:
+        return False
+    paths = scope_paths(user=user, action=Action.CHECKIN_WRITE)
+    if paths is None or any(point.startswith(p) for p in paths):
+        return True
+    return BridgePoint.operators.through.objects.filter(
+        bridgepoint_id=point_id, user_id=user.pk
+    ).exists()
+
+
 def operator_sessions(*, user: User):
-    """Session points ``user`` operates whose session is upcoming or live (not cancelled)."""
+    """Session points ``user`` operates whose session is upcoming or live (not cancelled).
+
+    With a device token: the sessions of its one bridge point, while its issuer may still
+    write check-ins there.
+    """
     now = timezone.now()
+    device_point_id = token_point_id(user)
+    if device_point_id is None:
+        points = Q(point__operators=user)
+    elif _device_point_writable(user=user, point_id=device_point_id):
+        points = Q(point_id=device_point_id)
+    else:
+        return SessionPoint.objects.none()
     return (
         SessionPoint.objects.filter(
-            point__operators=user,
+            points,
             session__ends_at__gte=now - LIVE_MARGIN,
         )
         .exclude(session__status=SessionStatus.CANCELLED)

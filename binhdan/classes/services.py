@@ -34,6 +34,7 @@ from django.utils.translation import gettext as _
 from binhdan.accounts.models import User
 from binhdan.accounts.permissions import Action
 from binhdan.accounts.selectors import scope_paths
+from binhdan.accounts.services import token_point_id
 from binhdan.areas.models import Area
 from binhdan.classes.cards import card_person_id
 from binhdan.classes.models import (
@@ -186,8 +187,9 @@ def session_point_for_write(
     """The session point ``actor`` may write check-ins for, in one query on the hot path.
 
     NotFound when the session or point does not exist; OutsideScope when the actor neither
-    operates the point nor holds ``checkin.write`` over its village, or when the point does
-    not take part in the session (``point_not_in_session``).
+    operates the point nor holds ``checkin.write`` over its village, when the point does
+    not take part in the session (``point_not_in_session``), or when the actor came with a
+    device token bound to another point (``token_not_allowed``).
 
     ``recent=True`` (the check-in endpoints only) may answer from what this worker found in
     the last ``BINHDAN_TOKEN_CACHE_SECONDS``: a point streaming check-ins then costs no
@@ -197,6 +199,14 @@ def session_point_for_write(
     """
     if not getattr(actor, "is_authenticated", False) or not actor.is_active:
         raise OutsideScope()
+    bound_point_id = token_point_id(actor)
+    if bound_point_id is not None and bound_point_id != point_id:
+        # A device token writes for its own bridge point only.
+        raise OutsideScope(
+            _("Mã truy cập của thiết bị này chỉ dùng cho điểm cầu của nó."),
+            code="token_not_allowed",
+            details={"field": "point_id"},
+        )
     key = (actor.pk, session_id, point_id)
     remembered = _recent_session_points.get(key) if recent else None
     if remembered is not None:
@@ -672,15 +682,42 @@ def checkin_self(
 # --------------------------------------------------------------------------- point status
 
 
-def _now_or(at: dt.datetime | None) -> dt.datetime:
-    return at or timezone.now()
+def _event_time(at: dt.datetime | None, *, session_point: SessionPoint) -> dt.datetime:
+    """When a point was opened, alive or closed: now, or ``at`` as a console sent it.
+
+    ``at`` must be aware, at most ``FUTURE_TOLERANCE`` ahead of the server's clock (a time
+    far ahead would keep the point from ever counting as silent) and not before the local
+    day of the session (InvalidInput ``at_invalid``).
+    """
+    now = timezone.now()
+    if at is None:
+        return now
+    local_day = timezone.localtime(
+        session_point.session.starts_at, timezone.get_default_timezone()
+    ).date()
+    day_start = timezone.make_aware(
+        dt.datetime.combine(local_day, dt.time.min), timezone.get_default_timezone()
+    )
+    if timezone.is_naive(at) or at > now + FUTURE_TOLERANCE or at < day_start:
+        raise InvalidInput(
+            _(
+                "Thời điểm không hợp lệ: phải có múi giờ, không ở tương lai và không trước "
+                "ngày diễn ra buổi học."
+            ),
+            code="at_invalid",
+            details={"field": "at"},
+        )
+    return at
 
 
 def point_open(
     *, actor: User, session_point: SessionPoint, at: dt.datetime | None = None
 ) -> SessionPoint:
-    """The operator opens the point: the first opening time is kept (idempotent)."""
-    at = _now_or(at)
+    """The operator opens the point: the first opening time is kept (idempotent).
+
+    ``at`` (an offline console sends it later): see ``_event_time``.
+    """
+    at = _event_time(at, session_point=session_point)
     SessionPoint.objects.filter(pk=session_point.pk, opened_at__isnull=True).update(opened_at=at)
     SessionPoint.objects.filter(pk=session_point.pk).filter(
         Q(last_heartbeat_at__isnull=True) | Q(last_heartbeat_at__lt=at)
@@ -700,7 +737,7 @@ def point_close(
     *, actor: User, session_point: SessionPoint, at: dt.datetime | None = None
 ) -> SessionPoint:
     """The operator closes the point: the first closing time is kept (idempotent)."""
-    at = _now_or(at)
+    at = _event_time(at, session_point=session_point)
     SessionPoint.objects.filter(pk=session_point.pk, opened_at__isnull=True).update(opened_at=at)
     SessionPoint.objects.filter(pk=session_point.pk, closed_at__isnull=True).update(closed_at=at)
     session_point.refresh_from_db(fields=["opened_at", "last_heartbeat_at", "closed_at"])

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from binhdan.classes import views
+from binhdan.classes import device_token_views, views
 
 app_name = "classes"
 
@@ -39,4 +39,10 @@ urlpatterns = [
     path("diem-cau/dia-ban/<str:code>/moi-thon-mot-diem/", views.points_bulk, name="points_bulk"),
     path("diem-cau/dia-ban/<str:code>/nhap/", views.points_import, name="points_import"),
     path("diem-cau/<int:pk>/sua/", views.point_edit, name="point_edit"),
+    path("diem-cau/<int:pk>/ma-thiet-bi/", device_token_views.point_tokens, name="point_tokens"),
+    path(
+        "diem-cau/<int:pk>/ma-thiet-bi/<int:token_id>/thu-hoi/",
+        device_token_views.point_token_revoke,
+        name="point_token_revoke",
+    ),
 ]

@@ -223,6 +223,8 @@ NINJA_PAGINATION_PER_PAGE = 50
 
 # The synthetic demo is marked everywhere it shows; production sites turn the banner off.
 BINHDAN_SITE_NAME = os.environ.get("BINHDAN_SITE_NAME", "Bình dân học vụ số")
+# The body named on certificates and their verify page ("Tỉnh đoàn Hưng Yên").
+BINHDAN_CERTIFICATE_ISSUER = os.environ.get("BINHDAN_CERTIFICATE_ISSUER", "")
 BINHDAN_DEMO_PROVINCE_CODE = os.environ.get("BINHDAN_DEMO_PROVINCE_CODE", "33")
 # How many reverse proxies (load balancers) stand in front of the app: the client address
 # for rate limits is read that many hops from the right of X-Forwarded-For. 0 = trust none.
@@ -230,6 +232,8 @@ BINHDAN_PROXY_COUNT = int(os.environ.get("BINHDAN_PROXY_COUNT", "0"))
 # How long a worker trusts an API token it has just checked (one query less per request of a
 # check-in wave); a revoked token or deactivated user is refused everywhere after this.
 BINHDAN_TOKEN_CACHE_SECONDS = float(os.environ.get("BINHDAN_TOKEN_CACHE_SECONDS", "5"))
+# How long an API token works after it is issued (personal and device tokens alike).
+BINHDAN_TOKEN_DAYS = int(os.environ.get("BINHDAN_TOKEN_DAYS", "180"))
 # Login lockout (django-axes, attempts kept in the database that every worker shares): after
 # BINHDAN_LOGIN_FAILURE_LIMIT wrong passwords or two-factor codes for one username from one
 # client (an IPv4 address or an IPv6 /64, read like the rate limits), that pair is locked

@@ -1,5 +1,6 @@
 """Learning API: a whole quiz attempt from the mobile app, and public certificate checks."""
 
+from django.conf import settings
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
@@ -91,6 +92,8 @@ def certificate_verify(request: HttpRequest, code: str):
         "code": format_code(certificate.code),
         "status": "revoked" if revoked else "valid",
         "holder": selectors.mask_name(certificate.person.full_name),
+        "holder_birth_year": certificate.person.birth_year,
+        "issuer": settings.BINHDAN_CERTIFICATE_ISSUER,
         "topic_slug": certificate.topic.slug,
         "topic_title": certificate.topic.title,
         "issued_on": timezone.localdate(certificate.issued_at).isoformat(),

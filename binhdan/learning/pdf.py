@@ -27,7 +27,7 @@ from binhdan.learning.models import Certificate
 
 
 def certificate_pdf(
-    *, certificate: Certificate, holder: str, verify_url: str, site_name: str
+    *, certificate: Certificate, holder: str, verify_url: str, site_name: str, issuer: str = ""
 ) -> bytes:
     """The PDF bytes of ``certificate``; ``verify_url`` is the absolute public page.
 
@@ -81,6 +81,10 @@ def certificate_pdf(
     c.setFont(FONT_REGULAR, 14)
     c.setFillColor(INK)
     c.drawString(left, 52 * mm, f"Ngày cấp: {issued}")
+    if issuer:
+        c.setFont(FONT_BOLD, 14)
+        c.drawString(left, 60 * mm, f"Đơn vị cấp: {issuer}")
+        c.setFont(FONT_REGULAR, 14)
     label = "Mã chứng nhận: "
     c.drawString(left, 44 * mm, label)
     label_width = c.stringWidth(label, FONT_REGULAR, 14)

@@ -59,6 +59,10 @@ class CertificateOut(Schema):
     code: str
     status: str = Field(description="valid | revoked")
     holder: str = Field(description="Family name and initials only, e.g. 'Nguyễn V*** A***'.")
+    holder_birth_year: int | None = Field(
+        description="Shown with the masked name so two holders of one name are told apart."
+    )
+    issuer: str = Field(description="The body that issued it (BINHDAN_CERTIFICATE_ISSUER).")
     topic_slug: str
     topic_title: str
     issued_on: str = Field(description="YYYY-MM-DD, local date")

@@ -7,6 +7,7 @@ from binhdan.accounts.permissions import Action
 from binhdan.accounts.selectors import scope_paths, scope_q
 from binhdan.areas.models import Area
 from binhdan.core.errors import NotFound
+from binhdan.core.text import fold
 from binhdan.curriculum.models import Choice, Lesson, Question, Quiz, Topic
 from binhdan.learning.codes import normalize_code
 from binhdan.learning.models import Certificate, LessonProgress, QuizAttempt
@@ -162,8 +163,9 @@ def person_learning(*, person: Person) -> dict:
 # --- staff ------------------------------------------------------------------------------
 
 
-def certificates_for_user(*, user: User, query: str = ""):
-    """Certificates of people in the user's learning scope, newest first."""
+def certificates_for_user(*, user: User, query: str = "", commune_code: str = ""):
+    """Certificates of people in the user's learning scope, newest first; ``query`` is a
+    code or (part of) the holder's name, with or without diacritics."""
     certificates = (
         Certificate.objects.filter(
             scope_q(user=user, action=Action.LEARNING_VIEW, path_field="area_path")
@@ -171,9 +173,12 @@ def certificates_for_user(*, user: User, query: str = ""):
         .select_related("person", "person__village", "topic")
         .order_by("-issued_at", "-pk")
     )
+    if commune_code:
+        certificates = certificates.filter(person__village__parent__code=commune_code)
     if query:
         normalized = normalize_code(query)
-        certificates = certificates.filter(code=normalized) if normalized else certificates.none()
+        by_name = Q(person__name_folded__contains=fold(query))
+        certificates = certificates.filter(Q(code=normalized) | by_name if normalized else by_name)
     return certificates
 
 
@@ -187,6 +192,13 @@ def certificate_holder_name(*, certificate: Certificate, user: User, learner: Pe
     if paths is None or any(certificate.area_path.startswith(p) for p in paths):
         return certificate.person.full_name
     return mask_name(certificate.person.full_name)
+
+
+def learning_communes(*, user: User):
+    """Communes inside the user's learning scope, by name (the certificates filter)."""
+    return Area.objects.filter(
+        scope_q(user=user, action=Action.LEARNING_VIEW), level=Area.Level.COMMUNE
+    ).order_by("name_folded")
 
 
 def certificate_get_for_user(*, user: User, pk: int, action: Action) -> Certificate:

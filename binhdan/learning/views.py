@@ -450,6 +450,7 @@ def certificate_verify(request, code: str):
             "certificate": certificate,
             "code_display": format_code(certificate.code),
             "holder": selectors.mask_name(certificate.person.full_name),
+            "issuer": settings.BINHDAN_CERTIFICATE_ISSUER,
         },
     )
 
@@ -481,6 +482,7 @@ def certificate_pdf(request, code: str):
         ),
         verify_url=_absolute_verify_url(request, certificate.code),
         site_name=settings.BINHDAN_SITE_NAME,
+        issuer=settings.BINHDAN_CERTIFICATE_ISSUER,
     )
     response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="chung-nhan-{certificate.code}.pdf"'
@@ -496,7 +498,10 @@ def staff_certificates(request):
     if not selectors.can_view_learning(user=request.user):
         raise Http404
     query = request.GET.get("q", "").strip()
-    certificates = selectors.certificates_for_user(user=request.user, query=query)
+    commune_code = request.GET.get("xa", "")
+    certificates = selectors.certificates_for_user(
+        user=request.user, query=query, commune_code=commune_code
+    )
     page = Paginator(certificates, 50).get_page(request.GET.get("page"))
     revoke_paths = scope_paths(user=request.user, action=Action.CERTIFICATE_REVOKE)
     rows = [
@@ -517,6 +522,8 @@ def staff_certificates(request):
             "query": query,
             "form": RevokeForm(),
             "revoke_reasons": RevokeReason.choices,
+            "commune_code": commune_code,
+            "communes": selectors.learning_communes(user=request.user),
         },
     )
 

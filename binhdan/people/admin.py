@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from binhdan.core.text import fold
 from binhdan.people.models import Person
 
 
@@ -17,3 +18,7 @@ class PersonAdmin(admin.ModelAdmin):
         "sensitive_consent_by",
         "created_by",
     ]
+
+    def save_model(self, request, obj, form, change):
+        obj.name_folded = fold(obj.full_name)  # what the staff search and matching read
+        super().save_model(request, obj, form, change)

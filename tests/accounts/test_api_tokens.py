@@ -64,14 +64,36 @@ def test_token_of_inactive_user_is_refused(client, tree):
     assert client.get("/api/v1/me", **bearer(raw)).status_code == 401
 
 
-def test_commune_officer_issues_device_token_for_operator_of_the_commune(tree):
+def test_officer_cannot_issue_token_for_operator_of_the_commune(tree):
+    # given an officer and an operator of the officer's own commune
     officer = user_with_role(Role.COMMUNE_OFFICER, tree.commune)
     operator = user_with_role(Role.OPERATOR, tree.village)
 
-    issued = token_issue(actor=officer, user=operator, name="Điểm cầu thôn Đông")
+    # when the officer asks for a token acting as the operator, then it is refused
+    with pytest.raises(OutsideScope) as error:
+        token_issue(actor=officer, user=operator, name="Điểm cầu thôn Đông")
+    assert error.value.code == "token_other_user"
+    assert not ApiToken.objects.exists()
 
-    assert issued.token.user == operator
-    assert issued.token.created_by == officer
+
+def test_officer_cannot_issue_token_for_a_peer_officer(tree):
+    officer = user_with_role(Role.COMMUNE_OFFICER, tree.commune)
+    peer = user_with_role(Role.COMMUNE_OFFICER, tree.commune)
+
+    with pytest.raises(OutsideScope):
+        token_issue(actor=officer, user=peer, name="x")
+    assert not ApiToken.objects.exists()
+
+
+@pytest.mark.parametrize("flag", ["is_superuser", "is_staff"])
+def test_officer_cannot_issue_token_for_superuser_or_staff_granted_in_the_commune(tree, flag):
+    # given a superuser (or staff member) whose only grant lies in the officer's commune
+    officer = user_with_role(Role.COMMUNE_OFFICER, tree.commune)
+    admin = user_with_role(Role.OPERATOR, tree.village, **{flag: True})
+
+    with pytest.raises(OutsideScope):
+        token_issue(actor=officer, user=admin, name="x")
+    assert not ApiToken.objects.exists()
 
 
 def test_officer_cannot_issue_token_for_user_of_another_commune(tree):
@@ -80,6 +102,108 @@ def test_officer_cannot_issue_token_for_user_of_another_commune(tree):
 
     with pytest.raises(OutsideScope):
         token_issue(actor=officer, user=stranger, name="x")
+
+
+def test_tokens_page_issues_only_for_oneself_whatever_user_is_posted(client, tree):
+    # given an officer on the tokens page, and a superuser granted in the officer's commune
+    officer = user_with_role(Role.COMMUNE_OFFICER, tree.commune)
+    admin = user_with_role(Role.OPERATOR, tree.village, is_superuser=True, is_staff=True)
+    client.force_login(officer)
+
+    # when the form is posted naming the superuser (the old form's "user" field)
+    response = client.post(reverse("accounts:tokens"), {"name": "Máy A", "user": admin.pk})
+
+    # then the only token issued acts as the officer
+    assert response.status_code == 200
+    assert list(ApiToken.objects.values_list("user_id", flat=True)) == [officer.pk]
+    assert f'value="{admin.pk}"' not in response.content.decode()
+
+
+def test_tokens_page_shows_expiry_kind_and_last_use(client, tree):
+    user = user_with_role(Role.OPERATOR, tree.village)
+    issued = token_issue(actor=user, user=user, name="Máy A")
+    used = timezone.now() - dt.timedelta(hours=3)
+    ApiToken.objects.update(last_used_at=used)
+    client.force_login(user)
+
+    text = client.get(reverse("accounts:tokens")).content.decode()
+
+    local = timezone.localtime
+    assert local(issued.token.expires_at).strftime("%H:%M %d/%m/%Y") in text
+    assert local(used).strftime("%H:%M %d/%m/%Y") in text
+    assert "Cá nhân" in text
+
+
+def test_issued_token_expires_after_the_configured_days(tree, settings):
+    settings.BINHDAN_TOKEN_DAYS = 30
+    user = UserFactory()
+    before = timezone.now()
+
+    issued = token_issue(actor=user, user=user, name="máy 1")
+
+    assert before + dt.timedelta(days=30) <= issued.token.expires_at
+    assert issued.token.expires_at <= timezone.now() + dt.timedelta(days=30)
+
+
+def test_expired_token_is_401(client, tree):
+    user = user_with_role(Role.OPERATOR, tree.village)
+    raw = token_issue(actor=user, user=user, name="máy 1").raw
+    ApiToken.objects.update(expires_at=timezone.now() - dt.timedelta(seconds=1))
+
+    response = client.get("/api/v1/me", **bearer(raw))
+
+    assert response.status_code == 401
+    assert response.json()["code"] == "unauthenticated"
+
+
+def test_expired_token_page_shows_it_expired_without_a_revoke_button(client, tree):
+    user = user_with_role(Role.OPERATOR, tree.village)
+    issued = token_issue(actor=user, user=user, name="Máy A")
+    ApiToken.objects.update(expires_at=timezone.now() - dt.timedelta(days=1))
+    client.force_login(user)
+
+    text = client.get(reverse("accounts:tokens")).content.decode()
+
+    assert "Đã hết hạn" in text
+    assert reverse("accounts:token_revoke", args=[issued.token.pk]) not in text
+
+
+def test_a_remembered_token_is_not_trusted_past_its_expiry(tree, settings, monkeypatch):
+    # given a 5 s window and a token expiring in 3 s, checked once
+    settings.BINHDAN_TOKEN_CACHE_SECONDS = 5
+    clock = [1000.0]
+    monkeypatch.setattr(recent.time, "monotonic", lambda: clock[0])
+    user = user_with_role(Role.OPERATOR, tree.village)
+    raw = token_issue(actor=user, user=user, name="máy 1").raw
+    expires_at = timezone.now() + dt.timedelta(seconds=3)
+    ApiToken.objects.update(expires_at=expires_at)
+    assert token_authenticate(raw=raw) == user
+
+    # when it has expired (still inside the worker's window), then it is refused
+    monkeypatch.setattr(
+        "binhdan.accounts.services.timezone.now", lambda: expires_at + dt.timedelta(seconds=1)
+    )
+    clock[0] += 4
+    assert token_authenticate(raw=raw) is None
+
+
+def test_token_check_is_one_query_then_none_within_the_window(tree, settings):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    settings.BINHDAN_TOKEN_CACHE_SECONDS = 5
+    user = user_with_role(Role.OPERATOR, tree.village)
+    raw = token_issue(actor=user, user=user, name="máy 1").raw
+    ApiToken.objects.update(last_used_at=timezone.now())
+
+    with CaptureQueriesContext(connection) as first:
+        assert token_authenticate(raw=raw) == user
+    with CaptureQueriesContext(connection) as again:
+        assert token_authenticate(raw=raw) == user
+
+    assert len(first) == 1
+    assert "expires_at" in first[0]["sql"]
+    assert len(again) == 0
 
 
 def test_issue_token_without_name_is_refused(tree):
@@ -102,7 +226,7 @@ def test_tokens_page_shows_new_token_once(client, tree):
     user = user_with_role(Role.OPERATOR, tree.village)
     client.force_login(user)
 
-    issued_page = client.post(reverse("accounts:tokens"), {"name": "Máy A", "user": user.pk})
+    issued_page = client.post(reverse("accounts:tokens"), {"name": "Máy A"})
     raw = ApiToken.objects.get()
     later_page = client.get(reverse("accounts:tokens"))
 

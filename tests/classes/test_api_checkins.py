@@ -1,5 +1,6 @@
 import datetime as dt
 import uuid
+from urllib.parse import urlencode
 
 import pytest
 from django.utils import timezone
@@ -216,6 +217,58 @@ def test_point_status_endpoints_are_idempotent(client, sp, auth, action):
     again = client.post(url, **auth)
     assert first.status_code == again.status_code == 200
     assert first.json()["opened_at"] == again.json()["opened_at"] is not None
+
+
+@pytest.mark.parametrize("action", ["open", "heartbeat", "close"])
+def test_point_status_at_in_the_future_is_422_at_invalid(client, sp, auth, action):
+    # given a time far ahead (it would keep the point from ever counting as silent)
+    url = f"/api/v1/sessions/{sp.session_id}/points/{sp.point_id}/{action}"
+    ahead = timezone.now() + dt.timedelta(minutes=10)
+
+    response = client.post(f"{url}?{urlencode({'at': ahead.isoformat()})}", **auth)
+
+    assert response.status_code == 422
+    assert response.json()["code"] == "at_invalid"
+    assert response.json()["details"] == {"field": "at"}
+    sp.refresh_from_db()
+    assert (sp.opened_at, sp.last_heartbeat_at, sp.closed_at) == (None, None, None)
+
+
+@pytest.mark.parametrize("action", ["open", "heartbeat", "close"])
+def test_point_status_at_before_the_session_day_is_422_at_invalid(client, sp, auth, action):
+    # given a time just before local midnight of the session's day (Asia/Ho_Chi_Minh)
+    url = f"/api/v1/sessions/{sp.session_id}/points/{sp.point_id}/{action}"
+    day = timezone.localtime(sp.session.starts_at).date()
+    midnight = timezone.make_aware(dt.datetime.combine(day, dt.time.min))
+
+    late_eve = client.post(
+        f"{url}?{urlencode({'at': (midnight - dt.timedelta(seconds=1)).isoformat()})}", **auth
+    )
+    at_midnight = client.post(f"{url}?{urlencode({'at': midnight.isoformat()})}", **auth)
+
+    assert late_eve.status_code == 422
+    assert late_eve.json()["code"] == "at_invalid"
+    assert at_midnight.status_code == 200
+
+
+def test_point_status_at_far_in_the_future_as_a_date_is_422(client, sp, auth):
+    url = f"/api/v1/sessions/{sp.session_id}/points/{sp.point_id}/heartbeat?at=2099-01-01"
+
+    response = client.post(url, **auth)
+
+    assert response.status_code == 422
+    assert response.json()["code"] == "at_invalid"
+
+
+def test_point_status_at_within_tolerance_is_kept(client, sp, auth):
+    url = f"/api/v1/sessions/{sp.session_id}/points/{sp.point_id}/open"
+    at = timezone.now() + dt.timedelta(minutes=4)
+
+    response = client.post(f"{url}?{urlencode({'at': at.isoformat()})}", **auth)
+
+    assert response.status_code == 200
+    sp.refresh_from_db()
+    assert sp.opened_at == at
 
 
 def test_operator_sessions_lists_my_points_with_commune_villages(client, sp, auth, tree):

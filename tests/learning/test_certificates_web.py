@@ -45,7 +45,7 @@ def test_verify_page_never_shows_full_name_phone_or_birth_year(client, certifica
 
     assert "Nguyễn Văn An" not in html
     assert "0912345678" not in html and "912 345 678" not in html and "+8491" not in html
-    assert "1958" not in html
+    assert "sinh năm 1958" in html  # the year tells namesakes apart (issue 11)
 
 
 def test_verify_page_is_not_indexed(client, certificate):
@@ -218,3 +218,22 @@ def test_pdf_for_staff_of_another_commune_is_masked(client, certificate, tree):
     )
 
     assert "Nguyễn Văn An" not in text and "Nguyễn V*** A***" in text
+
+
+def test_verify_page_shows_the_birth_year_and_the_issuer(client, certificate, settings):
+    settings.BINHDAN_CERTIFICATE_ISSUER = "Tỉnh đoàn Hưng Yên"
+
+    html = verify(client, certificate.code).content.decode()
+    api = client.get(f"/api/v1/certificates/{certificate.code}").json()
+
+    assert "Nguyễn V*** A***, sinh năm 1958" in html
+    assert "Tỉnh đoàn Hưng Yên" in html
+    assert (api["holder_birth_year"], api["issuer"]) == (1958, "Tỉnh đoàn Hưng Yên")
+
+
+def test_pdf_names_the_issuer(client, certificate, settings):
+    settings.BINHDAN_CERTIFICATE_ISSUER = "Tỉnh đoàn Hưng Yên"
+
+    response = client.get(reverse("learning:certificate_pdf", args=[certificate.code]))
+
+    assert "Đơn vị cấp: Tỉnh đoàn Hưng Yên" in pdf_text(response.content)

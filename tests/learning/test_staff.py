@@ -271,3 +271,26 @@ def test_progress_page_is_404_without_learning_view(client, tree):
     client.force_login(user_with_role(Role.TEAM_LEADER, tree.commune))
 
     assert client.get(reverse("learning:staff_progress")).status_code == 404
+
+
+# --- finding certificates by the holder ---------------------------------------------------
+
+
+def test_staff_find_a_certificate_by_the_holders_name_without_diacritics(client, tree, certificate):
+    client.force_login(user_with_role(Role.COMMUNE_OFFICER, tree.commune))
+
+    found = client.get(reverse("learning:staff_certificates"), {"q": "nguyen van an"})
+    missed = client.get(reverse("learning:staff_certificates"), {"q": "tran thi"})
+
+    assert certificate.person.full_name in found.content.decode()
+    assert certificate.person.full_name not in missed.content.decode()
+
+
+def test_staff_filter_certificates_by_commune(client, tree, certificate):
+    client.force_login(user_with_role(Role.PROVINCE_ADMIN, tree.province))
+
+    same = client.get(reverse("learning:staff_certificates"), {"xa": tree.commune.code})
+    other = client.get(reverse("learning:staff_certificates"), {"xa": tree.ward.code})
+
+    assert certificate.person.full_name in same.content.decode()
+    assert certificate.person.full_name not in other.content.decode()

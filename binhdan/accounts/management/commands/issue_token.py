@@ -5,7 +5,11 @@ from binhdan.accounts.services import token_issue
 
 
 class Command(BaseCommand):
-    help = "Issue an API token for a user. The token is printed once and stored only hashed."
+    help = (
+        "Issue a personal API token acting as a user (with all their roles), valid "
+        "BINHDAN_TOKEN_DAYS days. Printed once, stored only hashed. A bridge point's device "
+        "token is issued on the point's page instead."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("username")
