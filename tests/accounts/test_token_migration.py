@@ -1,4 +1,4 @@
-"""accounts 0002 and 0003: existing tokens get an expiry; tokens minted for another user are revoked."""
+"""accounts 0002 and 0003: tokens get an expiry; tokens minted for another user are revoked."""
 
 import datetime as dt
 
