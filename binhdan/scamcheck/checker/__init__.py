@@ -5,6 +5,7 @@
 Vietnamese). It never says a message is safe.
 """
 
+from .domain_lists import DomainListLookup, DomainLists
 from .domains import registrable_domain
 from .engine import check_text
 from .errors import MAX_CHARS, CheckerInputError, EmptyText, TextTooLong
@@ -22,6 +23,8 @@ __all__ = [
     "SUSPICIOUS",
     "CheckResult",
     "CheckerInputError",
+    "DomainListLookup",
+    "DomainLists",
     "EmptyText",
     "Reason",
     "ReportedLookup",

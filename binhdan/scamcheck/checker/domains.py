@@ -1,27 +1,44 @@
-"""Domain knowledge: registrable domains, official domains, brands and their look-alikes."""
+"""Domain knowledge: hosts, registrable domains (Public Suffix List), official domains, TLDs.
+
+``registrable_domain`` follows the Public Suffix List shipped inside the ``publicsuffixlist``
+package, its private part included: "a.b.vietcombank.com.vn" -> "vietcombank.com.vn",
+"vcb-login.web.app" -> "vcb-login.web.app" (each site on a hosting platform belongs to
+someone else). A few free page builders that phishing pages use but the list does not name
+(``EXTRA_HOSTING_SUFFIXES``) are treated the same way. The brands are in ``brands``, the
+look-alike detection in ``lookalike``.
+"""
 
 import ipaddress
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
+
+from publicsuffixlist import PublicSuffixList
 
 from binhdan.core.text import strip_diacritics
 
+from .brands import OFFICIAL_DOMAINS
 from .textview import fold_char
 
-# Multi-label public suffixes (ICANN) and hosting platforms whose sub-domains belong to
-# different people (the "private" part of the Public Suffix List). Not exhaustive on purpose.
-PUBLIC_SUFFIXES = frozenset(
+_PSL = PublicSuffixList()
+_PSL_ICANN = PublicSuffixList(only_icann=True)
+
+# Free site builders and hosts that give anyone a sub-domain, missing from the Public Suffix
+# List: "x.weebly.com" is x's site, not Weebly's.
+EXTRA_HOSTING_SUFFIXES = frozenset(
     """
-    gov.vn com.vn edu.vn org.vn net.vn info.vn biz.vn name.vn pro.vn health.vn ac.vn int.vn
-    co.uk org.uk gov.uk ac.uk me.uk com.au net.au org.au gov.au edu.au co.nz co.jp ne.jp
-    or.jp go.jp co.kr go.kr com.cn net.cn org.cn gov.cn com.sg gov.sg edu.sg com.my gov.my
-    com.tw com.hk co.id go.id co.th go.th in.th com.ph co.in com.br com.kh com.la
-    blogspot.com github.io web.app firebaseapp.com netlify.app vercel.app pages.dev
-    workers.dev herokuapp.com wixsite.com weebly.com 000webhostapp.com glitch.me ngrok.io
-    ngrok-free.app azurewebsites.net cloudfront.net appspot.com sites.google.com
-    wordpress.com blogspot.com.vn myshopify.com r2.dev
+    weebly.com weeblysite.com wordpress.com 000webhostapp.com 000webhost.com glitch.me
+    jimdosite.com webnode.vn webnode.page site123.me tilda.ws business.site strikingly.com
+    mystrikingly.com ladipage.com ladipage.me ladipage.vn ladi.me godaddysites.com
+    epizy.com infinityfreeapp.com rf.gd wuaze.com kesug.com bitrix24.site ucoz.net
+    sharepoint.com firebaseio.com railway.app super.site beget.tech blogspot.com.vn
+    wixstudio.io
+    """.split()  # noqa: SIM905
+)
+# Hosts that serve other people's pages under a path ("sites.google.com/view/<anyone>").
+PATH_HOSTING = frozenset(
+    """
+    sites.google.com docs.google.com forms.office.com drive.google.com script.google.com
     """.split()  # noqa: SIM905
 )
 GOVERNMENT_SUFFIXES = ("gov.vn", "gov", "gov.uk", "gov.au", "gov.sg", "go.jp", "gov.cn", "go.id")
@@ -58,119 +75,6 @@ BARE_TLDS = frozenset(
 )
 
 
-@dataclass(frozen=True)
-class Brand:
-    name_vi: str
-    tokens: tuple[str, ...]
-    official: tuple[str, ...]
-    prefix_ok: bool = False  # short tokens: also match at the start of a label ("evnhanoi")
-
-
-BRANDS: tuple[Brand, ...] = (
-    Brand("Cổng dịch vụ công quốc gia", ("dichvucong",), ("dichvucong.gov.vn",)),
-    Brand("ứng dụng VNeID của Bộ Công an", ("vneid",), ("vneid.gov.vn",)),
-    Brand("Bộ Công an", ("bocongan", "congan", "canhsat"), ("bocongan.gov.vn",)),
-    Brand("Chính phủ", ("chinhphu",), ("chinhphu.vn", "baochinhphu.vn")),
-    Brand("Cổng dịch vụ công", ("dvc", "dichvucongquocgia"), ("dichvucong.gov.vn",)),
-    Brand("Tòa án nhân dân", ("toaan", "toaannhandan", "tand"), ("toaan.gov.vn",)),
-    Brand("Viện kiểm sát nhân dân", ("vienkiemsat", "vksnd", "vks"), ("vksndtc.gov.vn",)),
-    Brand("Cục Viễn thông", ("cucvienthong", "vnta"), ("vnta.gov.vn",)),
-    Brand(
-        "cơ quan thuế",
-        ("thuedientu", "tongcucthue", "cucthue", "gdt", "etax"),
-        ("gdt.gov.vn", "mof.gov.vn"),
-    ),
-    Brand(
-        "Bảo hiểm xã hội Việt Nam",
-        ("baohiemxahoi", "bhxh", "vssid"),
-        ("baohiemxahoi.gov.vn", "vss.gov.vn"),
-    ),
-    Brand(
-        "Điện lực (EVN)",
-        ("evn", "dienluc"),
-        (
-            "evn.com.vn",
-            "evnhanoi.vn",
-            "evnhanoi.com.vn",
-            "evnhcmc.vn",
-            "evnspc.vn",
-            "evncpc.vn",
-            "evnnpc.vn",
-            "evngenco1.vn",
-            "evngenco2.vn",
-            "evngenco3.vn",
-            "evnict.vn",
-            "evnfinance.vn",
-        ),
-        prefix_ok=True,
-    ),
-    Brand(
-        "Viettel",
-        ("viettel",),
-        (
-            "viettel.vn",
-            "viettel.com.vn",
-            "vietteltelecom.vn",
-            "viettelpost.com.vn",
-            "viettelpost.vn",
-            "viettelstore.vn",
-            "viettelmoney.vn",
-            "viettel.com",
-            "viettelfamily.com",
-            "viettelidc.com.vn",
-            "viettelglobal.vn",
-        ),
-    ),
-    Brand("VNPT", ("vnpt",), ("vnpt.vn", "vnpt.com.vn", "vnptmoney.vn", "vnpt-technology.vn")),
-    Brand("VinaPhone", ("vinaphone",), ("vinaphone.com.vn", "vinaphone.vn")),
-    Brand("MobiFone", ("mobifone",), ("mobifone.vn", "mobifone.com.vn")),
-    Brand("Vietcombank", ("vietcombank", "vcb"), ("vietcombank.com.vn", "vcbs.com.vn")),
-    Brand("VietinBank", ("vietinbank",), ("vietinbank.vn", "vietinbank.com.vn")),
-    Brand("BIDV", ("bidv",), ("bidv.com.vn", "bidv.vn", "bidv.com")),
-    Brand("Agribank", ("agribank",), ("agribank.com.vn",)),
-    Brand("Techcombank", ("techcombank",), ("techcombank.com", "techcombank.com.vn")),
-    Brand("MB Bank", ("mbbank",), ("mbbank.com.vn", "mbbank.vn", "mbs.com.vn")),
-    Brand("VPBank", ("vpbank",), ("vpbank.com.vn", "vpbank.vn", "vpbanks.com.vn")),
-    Brand("ACB", ("acb",), ("acb.com.vn", "acbs.com.vn")),
-    Brand("Sacombank", ("sacombank",), ("sacombank.com", "sacombank.com.vn")),
-    Brand("TPBank", ("tpbank",), ("tpb.vn", "tpbank.vn", "tpbank.com.vn")),
-    Brand("HDBank", ("hdbank",), ("hdbank.com.vn",)),
-    Brand("VIB", ("vib",), ("vib.com.vn",)),
-    Brand("SHB", ("shb",), ("shb.com.vn",)),
-    Brand("OCB", ("ocb",), ("ocb.com.vn",)),
-    Brand("SeABank", ("seabank",), ("seabank.com.vn",)),
-    Brand("MSB", ("msb",), ("msb.com.vn",)),
-    Brand("Eximbank", ("eximbank",), ("eximbank.com.vn",)),
-    Brand("LPBank", ("lpbank", "lienvietpostbank"), ("lpbank.com.vn", "lienvietpostbank.com.vn")),
-    Brand("Ngân hàng Nhà nước", ("sbv",), ("sbv.gov.vn",)),
-    Brand("Bưu điện Việt Nam (VNPost)", ("vnpost",), ("vnpost.vn", "vnpost.com.vn")),
-    Brand("J&T Express", ("jtexpress", "jnt"), ("jtexpress.vn",)),
-    Brand("Giao Hàng Nhanh", ("giaohangnhanh", "ghn"), ("ghn.vn", "ghn.dev")),
-    Brand("Giao Hàng Tiết Kiệm", ("giaohangtietkiem", "ghtk"), ("ghtk.vn",)),
-    Brand("Ninja Van", ("ninjavan",), ("ninjavan.co",)),
-    Brand("ví MoMo", ("momo",), ("momo.vn",)),
-    Brand("ZaloPay", ("zalopay",), ("zalopay.vn",)),
-    Brand("VNPAY", ("vnpay",), ("vnpay.vn",)),
-    Brand("NAPAS", ("napas",), ("napas.com.vn",)),
-    Brand("Shopee", ("shopee",), ("shopee.vn", "shopee.com", "shopee.co.id", "shopeemobile.com")),
-    Brand("Lazada", ("lazada",), ("lazada.vn", "lazada.com")),
-    Brand("Tiki", ("tiki",), ("tiki.vn",)),
-)
-
-OFFICIAL_DOMAINS = frozenset(domain for brand in BRANDS for domain in brand.official) | frozenset(
-    {"gov.vn", "chinhphu.vn", "nhandan.vn", "vtv.vn", "zalo.me", "zalo.vn"}
-)
-
-# Short tokens also count when glued to one of these words ("vcbonline", "acb-login").
-_GLUE_WORDS = tuple(
-    """
-    vn online bank ebank pay app login digital xacthuc hotro cskh khachhang id care support
-    secure verify update net smart mobile card the vay loan quocgia online giaytrieutap
-    hoantien giaolai express tracking pay
-    """.split()  # noqa: SIM905
-)  # fmt: skip
-
-
 def is_ip(host: str) -> bool:
     try:
         ipaddress.ip_address(host.strip("[]"))
@@ -203,167 +107,88 @@ def host_of(url_or_host: str) -> str:
     return ".".join(_decode_label(label) for label in value.split(".") if label)
 
 
+def _extra_hosting(host: str) -> str:
+    """The ``EXTRA_HOSTING_SUFFIXES`` entry ``host`` is on (or is), else ""."""
+    labels = host.split(".")
+    for size in (3, 2):
+        suffix = ".".join(labels[-size:])
+        if len(labels) >= size and suffix in EXTRA_HOSTING_SUFFIXES:
+            return suffix
+    return ""
+
+
+@lru_cache(maxsize=65536)
+def _registrable(host: str) -> str:
+    extra = _extra_hosting(host)
+    if extra:
+        if host == extra:
+            return host
+        return host[: -len(extra) - 1].rsplit(".", 1)[-1] + "." + extra
+    try:
+        found = _PSL.privatesuffix(host)
+    except (ValueError, TypeError, UnicodeError):
+        found = None
+    return found or host  # a public suffix itself ("blogspot.com", "gov.vn") stays whole
+
+
 def registrable_domain(url_or_host: str) -> str:
     """The domain a person registers: "a.b.vietcombank.com.vn" -> "vietcombank.com.vn".
 
-    Knows the usual multi-label suffixes (gov.vn, com.vn, co.uk…) and decodes punycode
-    labels. An IP address is returned as it is; "" when there is no host.
+    Uses the Public Suffix List (ICANN and private parts, so "x.github.io" is x's own),
+    decodes punycode labels. An IP address is returned as it is; "" when there is no host.
     """
     host = host_of(url_or_host)
     if not host or is_ip(host):
         return host
-    labels = host.split(".")
-    for size in (3, 2):
-        if len(labels) > size and ".".join(labels[-size:]) in PUBLIC_SUFFIXES:
-            return ".".join(labels[-size - 1 :])
-        if len(labels) == size and ".".join(labels) in PUBLIC_SUFFIXES:
-            return host
-    return ".".join(labels[-2:])
-
-
-def is_official(registrable: str) -> bool:
-    return registrable in OFFICIAL_DOMAINS or registrable.endswith(".gov.vn")
+    return _registrable(host)
 
 
 def public_suffix(registrable: str) -> str:
     return registrable.split(".", 1)[1] if "." in registrable else registrable
 
 
-# ----------------------------------------------------------------------------- look-alikes
+@lru_cache(maxsize=65536)
+def hosting_suffix(registrable: str) -> str:
+    """The hosting platform a site lives on ("x.netlify.app" -> "netlify.app"), else ""."""
+    if not registrable or is_ip(registrable):
+        return ""
+    extra = _extra_hosting(registrable)
+    if extra:
+        return extra if registrable != extra else ""
+    try:
+        private = _PSL.publicsuffix(registrable)
+        icann = _PSL_ICANN.publicsuffix(registrable)
+    except (ValueError, TypeError, UnicodeError):
+        return ""
+    if private and private != icann and private != registrable:
+        return private
+    return ""
 
 
-_SWAPS = (("rn", "m"), ("vv", "w"), ("m", "n"), ("0", "o"), ("1", "l"), ("i", "l"), ("|", "l"))
-_SWAPS_DIGITS = str.maketrans({"3": "e", "5": "s", "4": "a", "7": "t", "8": "b", "@": "a"})
+def tld_of(host: str) -> str:
+    return host.rsplit(".", 1)[-1]
 
 
-@lru_cache(maxsize=4096)
-def skeleton(value: str) -> str:
-    """A form where look-alike spellings collide: homoglyphs, 0/o, 1/l/i, rn/m, m/n."""
+def is_official(registrable: str) -> bool:
+    return (
+        registrable in OFFICIAL_DOMAINS
+        or registrable.endswith(".gov.vn")
+        or registrable == "gov.vn"
+    )
+
+
+_SWAPS = (("rn", "m"), ("vv", "w"), ("|", "l"), ("i", "l"))
+_DIGIT_LETTERS = str.maketrans(
+    {"0": "o", "1": "l", "3": "e", "5": "s", "4": "a", "7": "t", "8": "b", "@": "a"}
+)
+
+
+@lru_cache(maxsize=16384)
+def skeleton(value: str, *, digits: bool = True) -> str:
+    """A form where look-alike spellings collide: homoglyphs, rn/m, vv/w, i/l and, with
+    ``digits``, 0/o, 1/l, 3/e, 5/s, 4/a, 7/t, 8/b."""
     value = "".join(fold_char(ch) for ch in value.lower())
     value = strip_diacritics(value)
     for old, new in _SWAPS:
         value = value.replace(old, new)
-    return value.translate(_SWAPS_DIGITS)
-
-
-def _within_one_edit(a: str, b: str) -> bool:
-    if a == b:
-        return True
-    la, lb = len(a), len(b)
-    if abs(la - lb) > 1:
-        return False
-    if la > lb:
-        a, b, la, lb = b, a, lb, la
-    i = 0
-    while i < la and a[i] == b[i]:
-        i += 1
-    if la == lb:
-        return a[i + 1 :] == b[i + 1 :] or (
-            i + 1 < la and a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2 :] == b[i + 2 :]
-        )
-    return a[i:] == b[i + 1 :]
-
-
-@dataclass(frozen=True)
-class _Token:
-    brand: Brand
-    skeleton: str
-    short: bool
-
-
-_TOKENS = tuple(
-    _Token(brand, skeleton(token), len(token) <= 4) for brand in BRANDS for token in brand.tokens
-)
-_GLUE_SKELETONS = tuple(skeleton(word) for word in _GLUE_WORDS)
-
-
-def _short_token_hit(token: _Token, parts: list[str]) -> bool:
-    tok = token.skeleton
-    for part in parts:
-        if part == tok:
-            return True
-        if part.startswith(tok):
-            rest = part[len(tok) :]
-            if token.brand.prefix_ok or rest in _GLUE_SKELETONS:
-                return True
-        if part.endswith(tok) and part[: -len(tok)] in _GLUE_SKELETONS:
-            return True
-    return False
-
-
-def _long_token_hit(token: _Token, compact: str, labels: list[str]) -> bool:
-    tok = token.skeleton
-    if tok in compact:
-        return True
-    if len(tok) < 7:
-        return False
-    n = len(tok)
-    for label in labels:
-        for start in range(0, max(1, len(label) - n + 2)):
-            if label[start : start + 1] != tok[0] and label[start + 1 : start + 2] != tok[1]:
-                continue
-            for size in (n - 1, n, n + 1):
-                window = label[start : start + size]
-                if len(window) == size and _within_one_edit(window, tok):
-                    return True
-    return False
-
-
-@dataclass(frozen=True)
-class LookAlike:
-    host: str
-    brand_name_vi: str
-    official: str
-    why: str  # "brand" | "gov" | "homoglyph"
-
-
-@lru_cache(maxsize=2048)
-def find_lookalike(url_or_host: str) -> LookAlike | None:
-    """Why the host imitates an official or brand domain, or None (also for official ones)."""
-    host = host_of(url_or_host)
-    if not host or is_ip(host):
-        return None
-    registrable = registrable_domain(host)
-    if is_official(registrable):
-        return None
-    skel = skeleton(host)
-    labels = [label.replace("-", "").replace("_", "") for label in skel.split(".")]
-    parts = [part for part in re.split(r"[.\-_]", skel) if part]
-    compact = "".join(labels)
-    for token in _TOKENS:
-        hit = (
-            _short_token_hit(token, parts)
-            if token.short
-            else _long_token_hit(token, compact, labels)
-        )
-        if hit:
-            return LookAlike(host, token.brand.name_vi, token.brand.official[0], "brand")
-    suffix = public_suffix(registrable)
-    if suffix not in GOVERNMENT_SUFFIXES and any(p in ("gov", "govvn", "gouv") for p in parts):
-        return LookAlike(host, "cơ quan nhà nước", "gov.vn", "gov")
-    if not host.isascii():
-        ascii_skel = skel.encode("ascii", "ignore").decode()
-        if ascii_skel == skel and registrable_domain(ascii_skel) in OFFICIAL_DOMAINS:
-            official = registrable_domain(ascii_skel)
-            return LookAlike(host, official, official, "homoglyph")
-        if _has_mixed_scripts(host):
-            return LookAlike(host, "một trang web khác", "", "homoglyph")
-    return None
-
-
-def _has_mixed_scripts(host: str) -> bool:
-    for label in host.split("."):
-        scripts = set()
-        for ch in label:
-            if ch.isascii():
-                if ch.isalpha():
-                    scripts.add("latin")
-                continue
-            name = unicodedata.name(ch, "")
-            if name.startswith("LATIN"):
-                scripts.add("latin")
-            elif name.startswith(("CYRILLIC", "GREEK", "ARMENIAN")):
-                scripts.add("other")
-        if len(scripts) > 1:
-            return True
-    return False
+    return value.translate(_DIGIT_LETTERS) if digits else value

@@ -1,6 +1,7 @@
 """``check_text``: run every rule on a message and explain the verdict."""
 
 from .advice import advice_for
+from .domain_lists import DomainListLookup
 from .errors import MAX_CHARS, EmptyText, TextTooLong
 from .extract import find_bank_accounts, find_phones, find_urls
 from .negation import is_warning
@@ -10,11 +11,17 @@ from .scoring import dampen, score, verdict_for
 from .textview import TextView
 
 
-def check_text(text: str, *, reported: ReportedLookup | None = None) -> CheckResult:
+def check_text(
+    text: str,
+    *,
+    reported: ReportedLookup | None = None,
+    domain_lists: DomainListLookup | None = None,
+) -> CheckResult:
     """Look for signs of a scam in ``text``; never claims a message is safe.
 
     Raises ``EmptyText`` for blank input and ``TextTooLong`` past ``MAX_CHARS`` characters.
-    ``reported`` matches phones, domains and bank accounts against confirmed community reports.
+    ``reported`` matches phones, domains and bank accounts against confirmed community reports;
+    ``domain_lists`` matches links against the block and allow lists loaded from outside.
     """
     if text is None or not str(text).strip():
         raise EmptyText()
@@ -28,6 +35,7 @@ def check_text(text: str, *, reported: ReportedLookup | None = None) -> CheckRes
         phones=find_phones(text),
         accounts=find_bank_accounts(view),
         reported=reported,
+        domain_lists=domain_lists,
     )
     reasons = [reason for checker_rule in RULES for reason in checker_rule.run(ctx)]
     warning = is_warning(view)

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 import phonenumbers
 
-from .domains import BARE_TLDS, host_of, is_ip, registrable_domain
+from .domains import BARE_TLDS, host_of, hosting_suffix, is_ip, registrable_domain
 from .textview import TextView, phrases
 
 
@@ -22,6 +22,7 @@ class FoundUrl(Found):
     registrable: str
     has_scheme: bool
     userinfo: str
+    path: str = ""  # path, query and fragment as written ("/dang-nhap?id=1")
 
 
 # --------------------------------------------------------------------------------- phones
@@ -98,7 +99,8 @@ def find_urls(text: str) -> list[FoundUrl]:
                 continue  # "1.200.000.000 đồng" is money, not a link
         elif not scheme:
             tld = host.rsplit(".", 1)[-1]
-            if not (tld in BARE_TLDS or host.startswith("www.") or (path and tld.isascii())):
+            known = tld in BARE_TLDS or host.startswith("www.") or (path and tld.isascii())
+            if not (known or hosting_suffix(registrable_domain(host))):
                 continue
             if path and tld not in BARE_TLDS and len(tld) > 6:
                 continue
@@ -114,6 +116,7 @@ def find_urls(text: str) -> list[FoundUrl]:
                 registrable=registrable_domain(host),
                 has_scheme=scheme,
                 userinfo=match.group("userinfo") or "",
+                path=text[match.start("path") : end] if match.group("path") else "",
             )
         )
     return found

@@ -3,7 +3,13 @@ changes when that one rule is switched off (its code disappears and the score dr
 
 import pytest
 
-from binhdan.scamcheck.checker import RULE_CODES, ReportedMatch, check_text, engine
+from binhdan.scamcheck.checker import (
+    RULE_CODES,
+    DomainLists,
+    ReportedMatch,
+    check_text,
+    engine,
+)
 from binhdan.scamcheck.checker.rules import RULES
 
 from .test_checker_rules import FIRES
@@ -12,6 +18,8 @@ PLAIN = (
     "Quy khach vui long chuyen tien vao tai khoan de hoan tat thu tuc nhan qua trong ngay hom nay"
 )
 REPORTED = "Goi lai ngay cho so 0900 000 123 nhe"
+BLOCKED = "Xem ảnh ở trang-anh-dep.com nhé"
+LISTS = DomainLists([("trang-anh-dep.com", "block", "Danh sách thử")])
 
 
 class OneReportedPhone:
@@ -24,15 +32,17 @@ def example_for(code: str) -> str:
         return PLAIN
     if code == "reported_by_community":
         return REPORTED
+    if code == "blocklisted_domain":
+        return BLOCKED
     return next(text for rule_code, text in FIRES if rule_code == code)
 
 
 def run(text: str):
-    return check_text(text, reported=OneReportedPhone())
+    return check_text(text, reported=OneReportedPhone(), domain_lists=LISTS)
 
 
-def test_there_are_25_rules_with_distinct_codes() -> None:
-    assert len(RULE_CODES) == len(set(RULE_CODES)) == 25
+def test_there_are_26_rules_with_distinct_codes() -> None:
+    assert len(RULE_CODES) == len(set(RULE_CODES)) == 26
 
 
 @pytest.mark.parametrize("code", RULE_CODES)

@@ -4,7 +4,7 @@ Each rule has a stable ``code`` (the contract for clients), a usual ``weight`` a
 ``group`` that tells ``scoring`` how it combines with others.
 """
 
-from . import community, links, pretexts, requests, style  # noqa: F401  (registers the rules)
+from . import community, links, lists, pretexts, requests, style  # noqa: F401  (registers)
 from .base import REGISTRY, Context, Group, Hit, Rule, rule
 
 RULES: tuple[Rule, ...] = tuple(REGISTRY)

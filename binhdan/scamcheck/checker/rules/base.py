@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import cached_property
 
+from ..domain_lists import DomainListLookup, is_allowed
 from ..domains import is_official
 from ..extract import Found, FoundUrl
 from ..negation import is_negated
@@ -41,6 +42,7 @@ class Context:
     phones: list[Found]
     accounts: list[Found]
     reported: ReportedLookup | None = None
+    domain_lists: DomainListLookup | None = None
 
     @property
     def text(self) -> str:
@@ -52,7 +54,13 @@ class Context:
 
     @cached_property
     def unofficial_urls(self) -> list[FoundUrl]:
-        return [url for url in self.urls if not is_official(url.registrable)]
+        """Links outside official domains and the credible sites of the allow lists."""
+        lists = self.domain_lists
+        return [
+            url
+            for url in self.urls
+            if not is_official(url.registrable) and not is_allowed(lists, url.registrable)
+        ]
 
     def hit(self, start: int, end: int, weight: float, message_vi: str = "") -> Hit:
         """A hit on ``folded[start:end]``."""

@@ -3,43 +3,93 @@
 import re
 from collections.abc import Iterator
 
-from ..domains import SHORTENERS, SUSPICIOUS_TLDS, find_lookalike, is_ip
+from ..brands import Brand
+from ..domains import SHORTENERS, SUSPICIOUS_TLDS, is_ip
+from ..lookalike import LookAlike, auth_segment, brands_named, find_lookalike
 from ..negation import is_negated
 from ..textview import phrases
 from .base import Context, Group, Hit, rule
+
+
+def _context_vi(context: tuple[str, ...]) -> str:
+    sentences = []
+    for item in context:
+        kind, _, value = item.partition(":")
+        if kind == "tld":
+            sentences.append(
+                f"Trang này lại dùng đuôi “.{value}”, loại tên miền rẻ tiền mà trang lừa đảo hay "
+                "dùng."
+            )
+        elif kind == "hosting":
+            sentences.append(f"Trang này nằm trên “{value}”, nơi ai cũng tạo được trang miễn phí.")
+        elif kind == "auth":
+            sentences.append(f"Đường link còn đòi đăng nhập hoặc xác thực (“{value}”).")
+    return "".join(" " + sentence for sentence in sentences)
+
+
+def _lookalike_vi(found: LookAlike) -> str:
+    home = f" ({found.official})" if found.official else ""
+    if found.why == "gov":
+        return (
+            f"Đường link “{found.host}” giả làm trang của cơ quan nhà nước, nhưng trang "
+            "nhà nước thật luôn kết thúc bằng “.gov.vn”."
+        )
+    if found.why == "homoglyph" and not found.official:
+        return (
+            f"Đường link “{found.host}” dùng chữ cái trông giống chữ thường để đánh lừa người đọc."
+        )
+    if found.why == "homoglyph":
+        return (
+            f"Đường link “{found.host}” dùng chữ cái trông giống để giả “{found.official}”, "
+            "nhưng không phải trang đó."
+        )
+    if found.why == "typo":
+        return (
+            f"Đường link “{found.host}” viết gần giống “{found.token}” (sai, thừa hoặc đảo chữ) "
+            f"nhưng không phải trang của {found.brand_name_vi}{home}."
+        )
+    if found.why == "path":
+        return (
+            f"Đường link “{found.host}” mượn chữ “{found.token}” nhưng không phải trang của "
+            f"{found.brand_name_vi}{home}."
+        )
+    return (
+        f"Đường link “{found.host}” có chữ “{found.token}” nhưng không phải trang của "
+        f"{found.brand_name_vi}{home}."
+    )
 
 
 @rule(
     "lookalike_domain",
     weight=0.75,
     group=Group.LINK,
-    message_vi="Đường link giả dạng trang web của cơ quan nhà nước hoặc ngân hàng.",
+    message_vi="Đường link giả dạng trang web của cơ quan nhà nước, ngân hàng hay dịch vụ quen.",
 )
 def lookalike_domain(ctx: Context) -> Iterator[Hit]:
+    named: list[Brand] | None = None
     for url in ctx.unofficial_urls:
         if "." in url.userinfo:
             message = f"Đường link trông như “{url.userinfo}” nhưng thật ra dẫn tới “{url.host}”."
             yield Hit(url.start, url.end, 0.75, message)
             continue
-        found = find_lookalike(url.host)
-        if not found:
+        found = find_lookalike(url.host, url.path)
+        if found is not None:
+            message = _lookalike_vi(found) + _context_vi(found.context)
+            yield Hit(url.start, url.end, found.weight, message)
             continue
-        if found.why == "gov":
+        auth = auth_segment(url.path) if url.path else ""
+        if not auth or is_ip(url.host):
+            continue
+        if named is None:
+            named = brands_named(ctx.folded)
+        if named:
+            brand = named[0]
+            home = f" ({brand.home})" if brand.home else ""
             message = (
-                f"Đường link “{found.host}” giả làm trang của cơ quan nhà nước, nhưng trang "
-                "nhà nước thật luôn kết thúc bằng “.gov.vn”."
+                f"Tin nhắn nhắc tới {brand.name_vi}, nhưng đường link “{url.host}” đòi đăng "
+                f"nhập hoặc xác thực (“{auth}”) lại không phải trang của {brand.name_vi}{home}."
             )
-        elif found.why == "homoglyph" and not found.official:
-            message = (
-                f"Đường link “{found.host}” dùng chữ cái trông giống chữ thường để đánh lừa "
-                "người đọc."
-            )
-        else:
-            message = (
-                f"Đường link “{found.host}” giả dạng {found.brand_name_vi}, nhưng không phải "
-                f"trang chính thức ({found.official})."
-            )
-        yield Hit(url.start, url.end, 0.75, message)
+            yield Hit(url.start, url.end, 0.6, message)
 
 
 @rule(
