@@ -15,6 +15,7 @@ class Action(StrEnum):
     PERSON_VIEW = "person.view"
     PERSON_CREATE = "person.create"
     PERSON_VIEW_SENSITIVE = "person.view_sensitive"
+    PERSON_MERGE = "person.merge"
     USER_MANAGE = "user.manage"
     CURRICULUM_EDIT = "curriculum.edit"
     LEARNING_VIEW = "learning.view"

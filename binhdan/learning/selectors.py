@@ -280,7 +280,12 @@ def learner_get(*, person_id) -> Person | None:
     """The person remembered in a browser session, if they still exist."""
     if not person_id:
         return None
-    return Person.objects.select_related("village", "village__parent").filter(pk=person_id).first()
+    person = (
+        Person.objects.select_related("village", "village__parent").filter(pk=person_id).first()
+    )
+    if person is not None and person.merged_into_id is not None:
+        return learner_get(person_id=person.merged_into_id)  # merged by staff meanwhile
+    return person
 
 
 def communes_with_villages(*, villages):

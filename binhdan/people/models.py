@@ -44,6 +44,11 @@ class Person(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     client_uuid = models.UUIDField(unique=True, default=uuid.uuid4, editable=False)
+    # Set when staff merged this record into another one of the same person: the row stays
+    # so its identity key still leads to that person, but it is listed nowhere.
+    merged_into = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="merged_records"
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

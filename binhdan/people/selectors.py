@@ -58,9 +58,9 @@ def people_for_user(
     village_code: str = "",
     filters: Iterable[str] = (),
 ):
-    people = Person.objects.filter(people_visible_q(user=user)).select_related(
-        "village", "village__parent"
-    )
+    people = Person.objects.filter(
+        people_visible_q(user=user), merged_into__isnull=True
+    ).select_related("village", "village__parent")
     if village_code:
         people = people.filter(village__code=village_code)
     if query.strip():
@@ -116,3 +116,31 @@ def can_edit(*, user: User, person: Person) -> bool:
 
 def can_see_sensitive(*, user: User, person: Person) -> bool:
     return user_can(user=user, action=Action.PERSON_VIEW_SENSITIVE, area=person.village)
+
+
+def merge_candidates(*, user: User, person: Person, limit: int = 10):
+    """Other records that may be the same person: the same folded name with the same phone
+    or the same birth year, among the people the user may see."""
+    same = Q(phone=person.phone) if person.phone else Q(pk__in=[])
+    if person.birth_year:
+        same |= Q(birth_year=person.birth_year)
+    return (
+        people_for_user(user=user)
+        .filter(name_folded=person.name_folded)
+        .filter(same)
+        .exclude(pk=person.pk)
+        .order_by("pk")[:limit]
+    )
+
+
+def can_merge(*, user: User, person: Person) -> bool:
+    return user_can(user=user, action=Action.PERSON_MERGE, area=person.village)
+
+
+def person_activity(*, person: Person) -> dict:
+    """How many rows point at a person, by reverse relation (what a merge would move)."""
+    return {
+        "checkins": person.checkins.count(),
+        "attempts": person.quiz_attempts.count(),
+        "certificates": person.certificates.count(),
+    }

@@ -187,7 +187,7 @@ def _person_insert(
             .first()
         )
     if existing is not None:
-        return existing, False
+        return _merged_target(existing), False
     person = Person(
         full_name=draft.full_name,
         name_folded=fold(draft.full_name),
@@ -214,8 +214,15 @@ def _person_insert(
         )
         if winner is None:
             raise
-        return winner, False
+        return _merged_target(winner), False
     return person, True
+
+
+def _merged_target(person: Person) -> Person:
+    """A record merged into another stands for that other one."""
+    while person.merged_into_id is not None:
+        person = Person.objects.get(pk=person.merged_into_id)
+    return person
 
 
 def person_register(
@@ -245,6 +252,9 @@ def person_register(
         if replayed is not None:
             if actor is not None and replayed.created_by_id != actor.pk:
                 raise ClientUuidTaken()
+            replayed = _merged_target(replayed)
+            if actor is not None and not person_visible_to(user=actor, person=replayed):
+                raise PersonExists()
             return replayed, False
     draft = _person_draft(
         actor=actor,
@@ -291,6 +301,7 @@ def learner_recognise(
     if client_uuid is not None:
         replayed = Person.objects.filter(client_uuid=client_uuid).first()
         if replayed is not None:
+            replayed = _merged_target(replayed)
             if not same_learner(replayed, full_name=full_name, birth_year=birth_year):
                 raise IdentityMismatch()
             return replayed

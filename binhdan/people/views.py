@@ -13,7 +13,7 @@ from binhdan.accounts.selectors import scope_paths, scope_q
 from binhdan.areas.models import Area
 from binhdan.areas.selectors import areas_for_user
 from binhdan.core.errors import DomainError, NotFound
-from binhdan.people import selectors, services
+from binhdan.people import merging, selectors, services
 from binhdan.people.forms import PersonForm
 from binhdan.people.identity import display_phone
 
@@ -199,5 +199,57 @@ def person_detail(request, person_id: int):
             "phone": display_phone(person.phone),
             "show_sensitive": selectors.can_see_sensitive(user=request.user, person=person),
             "can_edit": selectors.can_edit(user=request.user, person=person),
+            "merge_candidates": (
+                list(selectors.merge_candidates(user=request.user, person=person))
+                if selectors.can_merge(user=request.user, person=person)
+                else []
+            ),
+        },
+    )
+
+
+@login_required
+def person_merge(request, person_id: int, duplicate_id: int):
+    """Confirm, then merge the record ``duplicate_id`` into ``person_id``."""
+    try:
+        keep = selectors.person_get_for_user(user=request.user, person_id=person_id)
+        duplicate = selectors.person_get_for_user(user=request.user, person_id=duplicate_id)
+    except NotFound as exc:
+        raise Http404 from exc
+    if not (
+        selectors.can_merge(user=request.user, person=keep)
+        and selectors.can_merge(user=request.user, person=duplicate)
+    ):
+        raise Http404
+    if request.method == "POST":
+        try:
+            report = merging.person_merge(actor=request.user, keep=keep, duplicate=duplicate)
+        except DomainError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(
+                request,
+                _(
+                    "Đã gộp hai hồ sơ: chuyển %(checkins)s lượt điểm danh, %(attempts)s lượt "
+                    "làm bài, %(certificates)s chứng nhận; bỏ %(dropped)s lượt điểm danh trùng."
+                )
+                % {
+                    "checkins": report.moved.get("checkins", 0),
+                    "attempts": report.moved.get("attempts", 0),
+                    "certificates": report.moved.get("certificates", 0),
+                    "dropped": report.dropped.get("checkins", 0),
+                },
+            )
+        return redirect("people:detail", person_id=keep.pk)
+    return render(
+        request,
+        "people/merge.html",
+        {
+            "keep": keep,
+            "duplicate": duplicate,
+            "rows": [
+                (p, display_phone(p.phone), selectors.person_activity(person=p))
+                for p in (keep, duplicate)
+            ],
         },
     )
