@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy
 
 from binhdan.core.errors import DomainError
 from binhdan.scamcheck import services
-from binhdan.scamcheck.models import ScamCheckDay, ScamReport
+from binhdan.scamcheck.models import DomainListSource, ScamCheckDay, ScamReport
 
 
 def _moderate(modeladmin, request, queryset, decision: str) -> None:
@@ -45,3 +45,18 @@ class ScamReportAdmin(admin.ModelAdmin):
 @admin.register(ScamCheckDay)
 class ScamCheckDayAdmin(admin.ModelAdmin):
     list_display = ["day", "verdict", "count"]
+
+
+@admin.register(DomainListSource)
+class DomainListSourceAdmin(admin.ModelAdmin):
+    """Read-only: lists are loaded with ``binhdan import_domain_list``; deleting a source
+    here removes its entries."""
+
+    list_display = ["name", "kind", "entry_count", "imported_at", "file_name", "skipped_lines"]
+    list_filter = ["kind"]
+    readonly_fields = [
+        "name", "kind", "entry_count", "skipped_lines", "file_name", "imported_at", "imported_by",
+    ]  # fmt: skip
+
+    def has_add_permission(self, request) -> bool:
+        return False

@@ -36,6 +36,7 @@ LESSON_FOR_RULE: dict[str, str] = {
     "family_emergency": "lua-dao-qua-nguoi-than",
     "secrecy": "lua-dao-qua-nguoi-than",
     "reported_by_community": "kiem-tra-va-xu-ly",
+    "blocklisted_domain": "kiem-tra-va-xu-ly",
     "transfer_request": "kiem-tra-va-xu-ly",
 }
 

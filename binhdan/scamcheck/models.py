@@ -74,3 +74,50 @@ class ScamCheckDay(models.Model):
 
     def __str__(self) -> str:
         return f"{self.day} {self.verdict}: {self.count}"
+
+
+class DomainListKind(models.TextChoices):
+    BLOCK = "block", _("Danh sách cảnh báo")
+    ALLOW = "allow", _("Danh sách trang tin cậy")
+
+
+class DomainListSource(models.Model):
+    """A list of domains loaded from outside (a national or community block list, a list of
+    credible sites), under the name the checker's reasons quote. A new import of the same
+    source replaces all of its entries."""
+
+    name = models.CharField(max_length=100, unique=True)
+    kind = models.CharField(max_length=5, choices=DomainListKind.choices)
+    entry_count = models.PositiveIntegerField(default=0)
+    skipped_lines = models.PositiveIntegerField(default=0)
+    file_name = models.CharField(max_length=255, blank=True)
+    imported_at = models.DateTimeField()
+    imported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["kind", "name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind__in=DomainListKind.values), name="domainlistsource_kind_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.get_kind_display()})"
+
+
+class DomainListEntry(models.Model):
+    """One registrable domain (IDN decoded, as ``registrable_domain`` gives) of a source."""
+
+    source = models.ForeignKey(DomainListSource, on_delete=models.CASCADE, related_name="entries")
+    domain = models.CharField(max_length=253, db_index=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["source", "domain"], name="domainlistentry_unique")
+        ]
+
+    def __str__(self) -> str:
+        return self.domain

@@ -14,11 +14,20 @@ from datetime import date, datetime, timedelta
 from django.db.models import Count, F, Max, Min, Q, QuerySet, Window
 from django.db.models.functions import RowNumber
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from binhdan.accounts.models import User
 from binhdan.accounts.permissions import Action
 from binhdan.accounts.selectors import scope_paths, scope_q
-from binhdan.scamcheck.models import ReportKind, ReportStatus, ScamCheckDay, ScamReport
+from binhdan.scamcheck.models import (
+    DomainListEntry,
+    DomainListKind,
+    DomainListSource,
+    ReportKind,
+    ReportStatus,
+    ScamCheckDay,
+    ScamReport,
+)
 
 SAMPLES_PER_GROUP = 5
 TOP_LIMIT = 20
@@ -185,3 +194,61 @@ def checks_per_day(*, days: int = CHECK_DAYS, today: date | None = None) -> list
     for row in ScamCheckDay.objects.filter(day__gte=first, day__lte=last):
         table[row.day][row.verdict] = table[row.day].get(row.verdict, 0) + row.count
     return [CheckDay(day=day, counts=counts) for day, counts in table.items()]
+
+
+# ------------------------------------------------------------------------ domain lists
+
+
+@dataclass
+class DomainSourceRow:
+    """One line of the domain-lists page: an imported source, or the community's reports."""
+
+    name: str
+    kind: str
+    kind_label: str
+    count: int
+    updated_at: datetime | None
+    file_name: str = ""
+    skipped_lines: int = 0
+    community: bool = False
+
+
+def domain_list_sources() -> list[DomainSourceRow]:
+    """The imported block lists, the community's confirmed domain reports (part of the block
+    list: the checker's ``reported_by_community`` matches them), then the allow lists.
+    Global, like the lists themselves. Two queries."""
+    imported = [
+        DomainSourceRow(
+            name=source.name,
+            kind=source.kind,
+            kind_label=source.get_kind_display(),
+            count=source.entry_count,
+            updated_at=source.imported_at,
+            file_name=source.file_name,
+            skipped_lines=source.skipped_lines,
+        )
+        for source in DomainListSource.objects.order_by("kind", "name")
+    ]
+    confirmed = ScamReport.objects.filter(
+        kind=ReportKind.DOMAIN, status=ReportStatus.CONFIRMED
+    ).aggregate(n=Count("value", distinct=True), last=Max("moderated_at"))
+    community = DomainSourceRow(
+        name=_("Báo cáo của người dân (đã xác nhận)"),
+        kind=DomainListKind.BLOCK,
+        kind_label=DomainListKind.BLOCK.label,
+        count=confirmed["n"] or 0,
+        updated_at=confirmed["last"],
+        community=True,
+    )
+    blocks = [row for row in imported if row.kind == DomainListKind.BLOCK]
+    allows = [row for row in imported if row.kind == DomainListKind.ALLOW]
+    return [*blocks, community, *allows]
+
+
+def domain_list_lookup(*, domain: str) -> list[str]:
+    """Names of the imported sources that hold ``domain`` (a registrable domain)."""
+    return list(
+        DomainListEntry.objects.filter(domain=domain)
+        .order_by("source__name")
+        .values_list("source__name", flat=True)
+    )

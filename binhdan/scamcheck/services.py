@@ -16,6 +16,7 @@ from binhdan.core.errors import InvalidInput, NotFound, OutsideScope
 from binhdan.core.text import clean
 from binhdan.scamcheck import selectors
 from binhdan.scamcheck.checker import CheckResult, ReportedMatch, check_text
+from binhdan.scamcheck.domain_lists import current_domain_lists
 from binhdan.scamcheck.lessons import lessons_for
 from binhdan.scamcheck.models import ReportKind, ReportStatus, ScamCheckDay, ScamReport
 from binhdan.scamcheck.normalize import (
@@ -77,8 +78,9 @@ def _count_check(verdict: str) -> None:
 
 
 def scam_check(*, text: str, count: bool = True) -> CheckResult:
-    """Check a message. Only the verdict is counted; the message is not stored."""
-    result = check_text(text, reported=ConfirmedReports())
+    """Check a message against the rules, the confirmed community reports and the imported
+    domain lists. Only the verdict is counted; the message is not stored."""
+    result = check_text(text, reported=ConfirmedReports(), domain_lists=current_domain_lists())
     if count:
         _count_check(result.verdict)
     return result

@@ -11,4 +11,5 @@ urlpatterns = [
     path("kiem-duyet/nhom/", views.moderate_group, name="moderate_group"),
     path("kiem-duyet/bao-cao/<int:report_id>/", views.moderate_report, name="moderate_report"),
     path("thong-ke/", views.stats_page, name="stats"),
+    path("danh-sach-ten-mien/", views.domain_lists_page, name="domain_lists"),
 ]

@@ -24,6 +24,7 @@ from binhdan.scamcheck.checker import (
     registrable_domain,
 )
 from binhdan.scamcheck.checker.domains import is_official
+from binhdan.scamcheck.domain_list_parse import normalize_list_domain
 from binhdan.scamcheck.forms import ScamCheckForm, ScamReportForm
 from binhdan.scamcheck.lessons import lessons_for
 from binhdan.scamcheck.models import ReportKind, ReportStatus
@@ -153,7 +154,13 @@ def moderation_queue(request):
     return render(
         request,
         "scamcheck/moderation.html",
-        {"page": page, "groups": groups, "kind": kind, "kinds": ReportKind.choices},
+        {
+            "page": page,
+            "groups": groups,
+            "kind": kind,
+            "kinds": ReportKind.choices,
+            "show_domain_lists": selectors.has_province_scope(user=request.user),
+        },
     )
 
 
@@ -234,8 +241,37 @@ def stats_page(request):
             ),
             "top_pending": selectors.top_reported(user=request.user, status=ReportStatus.PENDING),
             "show_checks": show_checks,
+            "show_domain_lists": show_checks,
             "days": days,
             "peak": peak,
             "check_total": sum(day.total for day in days),
         },
+    )
+
+
+@login_required
+def domain_lists_page(request):
+    """The domain lists the checker uses: each source, its kind, count and date, and a
+    lookup of one domain. Global data: for users with a province-level moderation scope."""
+    _require_moderator(request)
+    if not selectors.has_province_scope(user=request.user):
+        raise PermissionDenied
+    query = request.GET.get("ten_mien", "").strip()[:500]
+    lookup = None
+    if query:
+        domain = normalize_list_domain(query)
+        if domain:
+            lookup = {
+                "domain": domain,
+                "official": is_official(domain),
+                "sources": selectors.domain_list_lookup(domain=domain),
+                "community": services.ConfirmedReports().matches(
+                    phones=[], domains=[domain], accounts=[]
+                )
+                != [],
+            }
+    return render(
+        request,
+        "scamcheck/domain_lists.html",
+        {"sources": selectors.domain_list_sources(), "query": query, "lookup": lookup},
     )

@@ -32,9 +32,13 @@ _BY_CODE: dict[str, str] = {
         "Thông tin trong tin nhắn đã bị nhiều người báo là lừa đảo: đừng trả lời, đừng gọi "
         "lại, đừng chuyển tiền."
     ),
+    "blocklisted_domain": (
+        "Đừng bấm vào đường link: trang này đã nằm trong danh sách cảnh báo lừa đảo. Nếu lỡ "
+        "nhập mật khẩu hay mã OTP ở đó, gọi ngay cho ngân hàng (số in trên thẻ) để khóa tài khoản."
+    ),
     "lookalike_domain": (
-        "Đừng bấm vào đường link: nó giả trang web của cơ quan hoặc ngân hàng. Nếu cần, hãy tự "
-        "mở ứng dụng chính thức hoặc gọi số tổng đài in trên thẻ, trên hóa đơn."
+        "Đừng bấm vào đường link: nó giả trang web của cơ quan, ngân hàng hay dịch vụ quen. Nếu "
+        "cần, hãy tự mở ứng dụng chính thức hoặc gọi số tổng đài in trên thẻ, trên hóa đơn."
     ),
     "credential_request": (
         "Không bao giờ đọc hay gửi mã OTP, mật khẩu, mã PIN, số thẻ hay ảnh CCCD cho ai, kể cả "

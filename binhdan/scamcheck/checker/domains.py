@@ -143,6 +143,18 @@ def registrable_domain(url_or_host: str) -> str:
     return _registrable(host)
 
 
+def is_public_suffix(host: str) -> bool:
+    """True for a suffix under which people register ("com.vn", "github.io", "weebly.com")."""
+    if not host or is_ip(host):
+        return False
+    if host in EXTRA_HOSTING_SUFFIXES:
+        return True
+    try:
+        return _PSL.privatesuffix(host) is None
+    except (ValueError, TypeError, UnicodeError):
+        return False
+
+
 def public_suffix(registrable: str) -> str:
     return registrable.split(".", 1)[1] if "." in registrable else registrable
 

@@ -1,0 +1,194 @@
+"""Domain lists from outside: importing one (``domain_list_import``) and the per-process
+snapshot the checker reads (``current_domain_lists``).
+
+An import parses the file with the pure ``domain_list_parse.parse_domain_list``, then, in
+one transaction, replaces every entry of that source: a reader sees the old list or the
+new one, never half of it. A file with no readable domain changes nothing.
+
+The checker gets a ``DomainLists`` built from the database once per process and rebuilt
+when the version stamp of the sources (how many, their latest import, their entry total)
+changes, so every worker sees a new import at its next check.
+"""
+
+import threading
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.db.models import Count, Max, Sum
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from binhdan.accounts.models import User
+from binhdan.core.errors import Conflict, InvalidInput
+from binhdan.core.text import clean
+from binhdan.scamcheck.checker import DomainLists
+from binhdan.scamcheck.domain_list_parse import LineProblem, parse_domain_list
+from binhdan.scamcheck.models import DomainListEntry, DomainListKind, DomainListSource
+
+MAX_FILE_BYTES = 50 * 1024 * 1024
+SOURCE_MAX_CHARS = 100
+BATCH_SIZE = 5000
+
+
+def problem_message(problem: LineProblem) -> str:
+    """The line problem in plain Vietnamese (the ``code`` is the contract)."""
+    value = problem.value
+    if problem.code == "official_domain":
+        return _("“%(v)s” là trang chính thức, không đưa vào danh sách cảnh báo.") % {"v": value}
+    if problem.code == "public_suffix":
+        return _(
+            "“%(v)s” là đuôi tên miền dùng chung (nhiều người có trang trên đó), không đưa "
+            "vào danh sách được."
+        ) % {"v": value}
+    if problem.code == "line_too_long":
+        return _("Dòng quá dài, không phải một tên miền.")
+    if problem.code == "no_domain":
+        return _("Dòng không có tên miền ở cột tên miền.")
+    return _("Không đọc được tên miền: “%(v)s”.") % {"v": value}
+
+
+@dataclass
+class DomainListImport:
+    source: str
+    kind: str
+    loaded: int
+    replaced: int
+    duplicates: int
+    format: str
+    problems: list[LineProblem] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "source": self.source,
+            "kind": self.kind,
+            "format": self.format,
+            "loaded": self.loaded,
+            "replaced": self.replaced,
+            "duplicates": self.duplicates,
+            "errors": [
+                {"line": p.line, "code": p.code, "message": problem_message(p)}
+                for p in self.problems
+            ],
+        }
+
+
+def _decode(data: bytes) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1258", errors="replace")  # old Windows exports
+
+
+def domain_list_import(
+    *,
+    data: bytes,
+    source: str,
+    kind: str,
+    file_name: str = "",
+    actor: User | None = None,
+) -> DomainListImport:
+    """Load a block or allow list under ``source``, replacing that source's entries.
+
+    Unreadable lines are reported (line number, code, message) and the rest is loaded.
+    ``InvalidInput`` when nothing in the file is a domain; ``Conflict`` when the source
+    exists with the other kind. Nothing is written unless the whole load succeeds.
+    """
+    name = clean(source)
+    if not name or len(name) > SOURCE_MAX_CHARS:
+        raise InvalidInput(
+            _("Hãy đặt tên nguồn danh sách (tối đa %(n)s ký tự).") % {"n": SOURCE_MAX_CHARS},
+            code="source_invalid",
+            details={"field": "source"},
+        )
+    if kind not in DomainListKind.values:
+        raise InvalidInput(
+            _("Loại danh sách phải là block (cảnh báo) hoặc allow (tin cậy)."),
+            code="kind_invalid",
+            details={"field": "kind"},
+        )
+    if len(data) > MAX_FILE_BYTES:
+        raise InvalidInput(
+            _("Tệp quá lớn: tối đa %(mb)s MB.") % {"mb": MAX_FILE_BYTES // (1024 * 1024)},
+            code="file_too_large",
+        )
+    parsed = parse_domain_list(_decode(data), kind=kind)
+    if not parsed.domains:
+        raise InvalidInput(
+            _("Không có tên miền nào đọc được trong tệp: danh sách cũ (nếu có) được giữ nguyên."),
+            code="empty_list",
+            details={"errors": len(parsed.problems)},
+        )
+    with transaction.atomic():
+        row = DomainListSource.objects.select_for_update().filter(name=name).first()
+        if row is not None and row.kind != kind:
+            raise Conflict(
+                _("Nguồn “%(name)s” đã có và là %(kind)s: hãy dùng tên nguồn khác.")
+                % {"name": name, "kind": row.get_kind_display().lower()},
+                code="kind_mismatch",
+            )
+        replaced = 0
+        if row is None:
+            row = DomainListSource(name=name, kind=kind)
+        else:
+            replaced = row.entry_count
+            DomainListEntry.objects.filter(source=row).delete()
+        row.entry_count = len(parsed.domains)
+        row.skipped_lines = len({p.line for p in parsed.problems})
+        row.file_name = file_name[:255]
+        row.imported_at = timezone.now()
+        row.imported_by = actor
+        row.save()
+        DomainListEntry.objects.bulk_create(
+            (DomainListEntry(source=row, domain=domain) for domain in parsed.domains),
+            batch_size=BATCH_SIZE,
+        )
+        transaction.on_commit(forget_domain_lists)
+    return DomainListImport(
+        source=name,
+        kind=kind,
+        loaded=len(parsed.domains),
+        replaced=replaced,
+        duplicates=parsed.duplicates,
+        format=parsed.format,
+        problems=parsed.problems,
+    )
+
+
+# ------------------------------------------------------------------ the checker's snapshot
+
+_lock = threading.Lock()
+_snapshot: tuple[tuple | None, DomainLists | None] = (None, None)  # (stamp, lists), swapped whole
+
+
+def _stamp() -> tuple:
+    row = DomainListSource.objects.aggregate(
+        n=Count("id"), last=Max("imported_at"), total=Sum("entry_count")
+    )
+    return (row["n"], row["last"], row["total"])
+
+
+def current_domain_lists() -> DomainLists | None:
+    """The imported lists for ``check_text`` (None when there are none). One small query a
+    check; the entries are read again only after an import changed the stamp."""
+    global _snapshot
+    stamp = _stamp()
+    if not stamp[0]:
+        return None
+    cached_stamp, lists = _snapshot
+    if cached_stamp == stamp:
+        return lists
+    with _lock:
+        cached_stamp, lists = _snapshot
+        if cached_stamp != stamp:
+            rows = DomainListEntry.objects.values_list(
+                "domain", "source__kind", "source__name"
+            ).iterator(chunk_size=20000)
+            lists = DomainLists(rows)
+            _snapshot = (stamp, lists)
+    return lists
+
+
+def forget_domain_lists() -> None:
+    """Drop this process's snapshot (after an import; tests)."""
+    global _snapshot
+    _snapshot = (None, None)
