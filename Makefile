@@ -22,6 +22,9 @@ install: $(STAMP)
 
 # The demo's certificates name the demo's organiser; a real site sets its own.
 run: export BINHDAN_CERTIFICATE_ISSUER ?= Tỉnh đoàn Hưng Yên
+# The demo shows what users see (Vietnamese error pages, no tracebacks): `DEBUG=1 make run`
+# for a developer's debug pages.
+run: export DEBUG ?= 0
 run: install
 	$(BIN)/binhdan init_local
 	$(BIN)/binhdan migrate --no-input -v 0
