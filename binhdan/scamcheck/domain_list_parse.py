@@ -27,7 +27,7 @@ from binhdan.scamcheck.checker.domains import (
     is_ip,
     is_official,
     is_public_suffix,
-    registrable_domain,
+    registrable_of_host,
 )
 
 MAX_LINE_CHARS = 2000
@@ -52,6 +52,7 @@ _TLD = re.compile(r"^(?:[^\W\d_]{2,63}|xn--[a-z0-9\-]{1,59})$")
 _DEFANGED = (("[.]", "."), ("(.)", "."), ("{.}", "."), ("[dot]", "."), ("[:]", ":"))
 _ADBLOCK = re.compile(r"^\|\|([^\^/$|]+)")
 _INLINE_COMMENT = re.compile(r"\s[#!].*$")
+_SPACE = re.compile(r"\s")
 
 
 @dataclass(frozen=True)
@@ -77,7 +78,7 @@ def normalize_list_domain(value: str) -> str | None:
         lowered = lowered.replace(old, new)
     lowered = re.sub(r"^hxxp(s?)://", r"http\1://", lowered)
     lowered = re.sub(r"^\*\.", "", lowered)
-    if not lowered or any(ch.isspace() for ch in lowered):
+    if not lowered or _SPACE.search(lowered):
         return None
     try:
         host = host_of(lowered)
@@ -94,7 +95,7 @@ def normalize_list_domain(value: str) -> str | None:
         return None
     if not _TLD.match(labels[-1]):
         return None
-    return registrable_domain(host)
+    return registrable_of_host(host)
 
 
 def _short(value: str) -> str:

@@ -117,7 +117,7 @@ def test_a_failure_while_writing_leaves_the_old_entries(monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(DomainListEntry.objects, "bulk_create", broken)
+    monkeypatch.setattr("binhdan.scamcheck.domain_lists._insert_entries", broken)
     # when the new import fails half-way
     with pytest.raises(RuntimeError):
         domain_list_import(data=b"moi.com\n", source="A", kind="block")
@@ -149,13 +149,15 @@ def test_csv_and_cp1258_files_are_read(tmp_path):
     assert report.format == "csv" and report.loaded == 1
 
 
-def test_the_snapshot_sees_a_new_import_without_a_restart():
+def test_the_snapshot_sees_a_new_import_without_a_restart(monkeypatch):
     # given the checker already read the lists once
     domain_list_import(data=b"mot.com\n", source="A", kind="block")
     assert current_domain_lists().block_sources("mot.com") == ("A",)
-    # when a new import replaces them (another worker: no on_commit in this process)
+    # when another worker replaces them (no on_commit here) and the stamp is due again
     DomainListSource.objects.filter(name="A").update(imported_at=timezone.now())
     DomainListEntry.objects.filter(domain="mot.com").update(domain="hai.com")
+    assert current_domain_lists().block_sources("mot.com") == ("A",)  # trusted a moment
+    monkeypatch.setattr("binhdan.scamcheck.domain_lists.STAMP_SECONDS", 0)
     # then the next check sees the new entries
     lists = current_domain_lists()
     assert lists.block_sources("hai.com") == ("A",)
@@ -164,6 +166,13 @@ def test_the_snapshot_sees_a_new_import_without_a_restart():
 
 def test_no_lists_means_no_snapshot():
     assert current_domain_lists() is None
+
+
+def test_the_stamp_is_read_at_most_every_few_seconds(django_assert_num_queries):
+    domain_list_import(data=b"mot.com\n", source="A", kind="block")
+    current_domain_lists()
+    with django_assert_num_queries(0):
+        assert current_domain_lists().block_sources("mot.com") == ("A",)
 
 
 def test_api_page_and_command_name_the_list_that_matched(client, tmp_path):
@@ -188,10 +197,13 @@ def test_api_page_and_command_name_the_list_that_matched(client, tmp_path):
     assert expected.replace("“", "&ldquo;") in page or expected in page
 
 
-def test_an_allow_list_quiets_a_lookalike_for_api_and_command(client):
+def test_an_allow_list_quiets_a_lookalike_at_once_after_its_import(
+    client, django_capture_on_commit_callbacks
+):
     text = "Hồ sơ tuyển dụng ở acb-tuyendung.com nhé."
     before = client.post("/api/v1/scamcheck", {"text": text}, content_type="application/json")
-    domain_list_import(data=b"acb-tuyendung.com\n", source="Trang tin cậy", kind="allow")
+    with django_capture_on_commit_callbacks(execute=True):
+        domain_list_import(data=b"acb-tuyendung.com\n", source="Trang tin cậy", kind="allow")
     after = client.post("/api/v1/scamcheck", {"text": text}, content_type="application/json")
     assert "lookalike_domain" in {r["code"] for r in before.json()["reasons"]}
     assert after.json()["reasons"] == []

@@ -75,9 +75,15 @@ BARE_TLDS = frozenset(
 )
 
 
+_DOTTED_DIGITS = re.compile(r"[\d.]+")
+
+
 def is_ip(host: str) -> bool:
+    value = host.strip("[]")
+    if ":" not in value and not _DOTTED_DIGITS.fullmatch(value):
+        return False  # the common case, without ipaddress's exceptions
     try:
-        ipaddress.ip_address(host.strip("[]"))
+        ipaddress.ip_address(value)
     except ValueError:
         return False
     return True
@@ -115,6 +121,11 @@ def _extra_hosting(host: str) -> str:
         if len(labels) >= size and suffix in EXTRA_HOSTING_SUFFIXES:
             return suffix
     return ""
+
+
+def registrable_of_host(host: str) -> str:
+    """``registrable_domain`` of a host already cleaned by ``host_of`` (not an IP)."""
+    return _registrable(host)
 
 
 @lru_cache(maxsize=65536)
