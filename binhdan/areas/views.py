@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -11,9 +11,15 @@ from binhdan.accounts.permissions import Action
 from binhdan.accounts.selectors import user_can, user_scope_roots
 from binhdan.areas import selectors
 from binhdan.areas.forms import VillageImportForm
-from binhdan.areas.village_import import apply_village_import, plan_village_import
+from binhdan.areas.village_import import (
+    apply_village_import,
+    plan_village_import,
+    required_columns,
+    village_template_xlsx,
+)
 from binhdan.core import staged_upload
 from binhdan.core.errors import DomainError, NotFound, OutsideScope
+from binhdan.core.sheet_templates import XLSX_CONTENT_TYPE
 
 
 def _area_or_404(request, code: str, action: Action = Action.AREA_VIEW):
@@ -50,6 +56,11 @@ def detail(request, code: str):
         "can_import": area.level != "village"
         and user_can(user=request.user, action=Action.VILLAGE_MANAGE, area=area),
     }
+    if area.level == "village":
+        # The web shell's cross-app read (classes, people, learning) until reports exist.
+        from binhdan.web.selectors import village_activity
+
+        context["activity"] = village_activity(user=request.user, village=area)
     if request.htmx and request.htmx.target == "children":
         return render(request, "areas/_children.html", context)
     return render(request, "areas/detail.html", context)
@@ -62,7 +73,11 @@ def import_villages(request, code: str):
     area = _area_or_404(request, code, action=Action.VILLAGE_MANAGE)
     if area.level == "village":
         raise Http404
-    context = {"area": area, "ancestors": selectors.area_ancestors(area=area)}
+    context = {
+        "area": area,
+        "ancestors": selectors.area_ancestors(area=area),
+        "needs_commune": "commune" in required_columns(area),
+    }
 
     bound = {"area": area.code, "user": request.user.pk}
     if request.method == "POST" and "confirm" in request.POST:
@@ -115,3 +130,20 @@ def import_villages(request, code: str):
             )
     context["form"] = form
     return render(request, "areas/import_villages.html", context)
+
+
+@login_required
+def import_villages_template(request, code: str):
+    """The .xlsx to fill in: header row and one example row (no commune column for a
+    commune's own import)."""
+    area = _area_or_404(request, code, action=Action.VILLAGE_MANAGE)
+    if area.level == "village":
+        raise Http404
+    import io
+
+    return FileResponse(
+        io.BytesIO(village_template_xlsx(scope=area)),
+        as_attachment=True,
+        filename="mau-danh-sach-thon.xlsx",
+        content_type=XLSX_CONTENT_TYPE,
+    )

@@ -78,9 +78,13 @@ _DIGITS = re.compile(r"^\d+(\.0+)?$")
 
 @dataclass
 class RowError:
+    """A row not taken: ``field`` is our column key (stable, for scripts), ``column`` what
+    the sheet calls that column (its header text, else our first Vietnamese spelling)."""
+
     row: int
     field: str
     message: str
+    column: str = ""
 
     def as_dict(self) -> dict:
         return {"row": self.row, "field": self.field, "message": self.message}
@@ -224,6 +228,13 @@ def split_village_name(raw: str, explicit_kind: str, commune: Area) -> VillageNa
     return VillageName(display=display, kind=kind, bare=bare, key=fold(bare))
 
 
+def required_columns(scope: Area | None) -> list[str]:
+    """An import started from a commune's page needs no commune column: it is implied."""
+    if scope is not None and scope.level == Area.Level.COMMUNE:
+        return ["village"]
+    return ["commune", "village"]
+
+
 def plan_village_import(
     *,
     data: bytes,
@@ -232,25 +243,33 @@ def plan_village_import(
     actor: User | None = None,
 ) -> ImportReport:
     """Read a file and decide, row by row, what the import would do. Writes nothing."""
-    table = read_table(data, filename, columns=COLUMNS, required=["commune", "village"])
+    table = read_table(data, filename, columns=COLUMNS, required=required_columns(scope))
     communes = Area.objects.filter(level=Area.Level.COMMUNE).select_related("parent")
     if scope is not None:
         communes = communes.filter(path__startswith=scope.path)
     matcher = CommuneMatcher(list(communes))
+    implied = scope if scope is not None and scope.level == Area.Level.COMMUNE else None
     report = ImportReport()
+
+    def error(row: int, column: str, message: str) -> RowError:
+        return RowError(row, column, message, table.label(column))
 
     existing_by_commune: dict[int, dict[str, Area]] = {}
     seen: dict[tuple[int, str], int] = {}
     for row in table.rows:
-        commune, reason = matcher.match(row.values.get("commune", ""))
+        commune_text = row.values.get("commune", "")
+        if implied is not None and not clean(commune_text):
+            commune, reason = implied, ""
+        else:
+            commune, reason = matcher.match(commune_text)
         if commune is None:
-            report.errors.append(RowError(row.number, "commune", reason))
+            report.errors.append(error(row.number, "commune", reason))
             continue
         if actor is not None and not user_can(
             user=actor, action=Action.VILLAGE_MANAGE, area=commune
         ):
             report.errors.append(
-                RowError(
+                error(
                     row.number,
                     "commune",
                     _("Bạn không có quyền quản lý thôn của %(name)s.") % {"name": commune.name},
@@ -259,23 +278,23 @@ def plan_village_import(
             continue
         raw_village = clean(row.values.get("village", ""))
         if not raw_village:
-            report.errors.append(RowError(row.number, "village", _("Thiếu tên thôn/tổ dân phố.")))
+            report.errors.append(error(row.number, "village", _("Thiếu tên thôn/tổ dân phố.")))
             continue
         if len(raw_village) > 150:
             report.errors.append(
-                RowError(row.number, "village", _("Tên thôn quá dài (tối đa 150 ký tự)."))
+                error(row.number, "village", _("Tên thôn quá dài (tối đa 150 ký tự)."))
             )
             continue
         parsed = split_village_name(raw_village, row.values.get("kind", ""), commune)
         name, kind, key = parsed.display, parsed.kind, parsed.key
         if not key:
             report.errors.append(
-                RowError(row.number, "village", _("Tên thôn chỉ có loại, thiếu tên riêng."))
+                error(row.number, "village", _("Tên thôn chỉ có loại, thiếu tên riêng."))
             )
             continue
         if (commune.pk, key) in seen:
             report.errors.append(
-                RowError(
+                error(
                     row.number,
                     "village",
                     _("Trùng với dòng %(row)s (cùng xã, cùng tên thôn): bỏ qua.")
@@ -362,3 +381,19 @@ def village_import(
     if not dry_run:
         apply_village_import(report)
     return report
+
+
+def village_template_xlsx(*, scope: Area | None) -> bytes:
+    """An empty sheet to fill in: the header row and one example row. From a commune's
+    page there is no commune column (the import implies it)."""
+    from binhdan.core.sheet_templates import template_workbook
+
+    example_commune = scope.name if scope is not None and scope.level != "province" else ""
+    if not example_commune and scope is not None:
+        first = scope.children.order_by("name_folded").first()
+        example_commune = first.name if first is not None else "Xã Đông Hưng"
+    headers = ["Thôn/tổ dân phố", "Loại"]
+    example = ["Thôn Đông", "thôn"]
+    if "commune" in required_columns(scope):
+        headers, example = ["Xã/phường", *headers], [example_commune or "Xã Đông Hưng", *example]
+    return template_workbook(title="Danh sách thôn", headers=headers, example=example)

@@ -173,6 +173,17 @@ def plan_sheet(*, session_point: SessionPoint, data: bytes, filename: str) -> Sh
     return report
 
 
+def sheet_template_xlsx(*, session_point: SessionPoint) -> bytes:
+    """An empty attendance sheet to type into: the header row and one example row."""
+    from binhdan.core.sheet_templates import template_workbook
+
+    return template_workbook(
+        title="Danh sách điểm danh",
+        headers=["Họ tên", "Năm sinh", "Số điện thoại", "Thôn"],
+        example=["Nguyễn Thị Lan", 1958, "0912345678", session_point.point.village.name],
+    )
+
+
 def apply_sheet(
     *, actor: User | None, session_point: SessionPoint, report: SheetReport
 ) -> SheetReport:

@@ -3,6 +3,7 @@
 from pathlib import PurePath
 
 from django import forms
+from django.db.models import Case, F, IntegerField, Value, When
 from django.utils.translation import gettext_lazy as _
 
 from binhdan.accounts.permissions import Action
@@ -43,12 +44,25 @@ class UsersChoiceField(forms.ModelMultipleChoiceField):
 
 def session_area_choices(user):
     """Areas where the user may organise: provinces and communes in scope, plus villages
-    when the scope is a few communes (a commune officer's list stays short)."""
+    when the scope is a few communes (a commune officer's list stays short). Sorted as a
+    person looks for them: provinces, then communes by name without diacritics, each
+    commune's villages right after it."""
     in_scope = Area.objects.filter(scope_q(user=user, action=Action.SESSION_MANAGE))
     upper = in_scope.filter(level__in=[Area.Level.PROVINCE, Area.Level.COMMUNE])
-    if not upper.filter(level=Area.Level.PROVINCE).exists() and upper.count() <= 3:
-        return in_scope
-    return upper
+    if upper.filter(level=Area.Level.PROVINCE).exists() or upper.count() > 3:
+        in_scope = upper
+    village = When(level=Area.Level.VILLAGE, then=F("parent__name_folded"))
+    return in_scope.select_related("parent").order_by(
+        Case(When(level=Area.Level.PROVINCE, then=Value(0)), default=Value(1)),
+        Case(village, default=F("name_folded")),
+        Case(When(level=Area.Level.VILLAGE, then=F("parent__path")), default=F("path")),
+        Case(
+            When(level=Area.Level.VILLAGE, then=Value(1)),
+            default=Value(0),
+            output_field=IntegerField(),
+        ),
+        "name_folded",
+    )
 
 
 class SessionForm(forms.Form):
@@ -65,6 +79,8 @@ class SessionForm(forms.Form):
     area = AreaChoiceField(
         label=_("Đơn vị tổ chức"),
         queryset=Area.objects.none(),
+        # static/classes/select_filter.js adds a search box (without diacritics) above it.
+        widget=forms.Select(attrs={"data-filter": _("Tìm theo tên (có dấu hoặc không dấu)")}),
         help_text=_(
             "Lớp trực tuyến: tỉnh hoặc xã/phường (mọi điểm cầu của địa bàn được thêm sẵn). "
             "Lớp trực tiếp: xã/phường hoặc thôn."
@@ -96,7 +112,7 @@ class SessionForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["area"].queryset = session_area_choices(user).order_by("path")
+        self.fields["area"].queryset = session_area_choices(user)
         self.fields["topics"].queryset = Topic.objects.order_by("order", "pk")
         self.fields["instructor"].queryset = instructor_candidates()
 
@@ -194,6 +210,22 @@ class PointForm(forms.Form):
             "operators": list(point.operators.all()),
             "is_active": point.is_active,
         }
+
+
+class PointChoiceForm(forms.Form):
+    """The point chooser of a session: which shown points are ticked, and what to do."""
+
+    ACTIONS = ("save", "all", "none")
+
+    action = forms.ChoiceField(choices=[(a, a) for a in ACTIONS])
+    shown = forms.TypedMultipleChoiceField(coerce=int, required=False)
+    point = forms.TypedMultipleChoiceField(coerce=int, required=False)
+
+    def __init__(self, *args, point_ids, **kwargs):
+        super().__init__(*args, **kwargs)
+        choices = [(str(pk), str(pk)) for pk in point_ids]
+        self.fields["shown"].choices = choices
+        self.fields["point"].choices = choices
 
 
 class UploadForm(forms.Form):

@@ -6,7 +6,6 @@ message, a stable ``code`` and ``details={"field": ...}``.
 """
 
 import datetime as dt
-import secrets
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
@@ -20,6 +19,7 @@ from binhdan.accounts.models import Role, RoleGrant, User
 from binhdan.accounts.permissions import Action
 from binhdan.accounts.selectors import require_permission
 from binhdan.areas.models import Area
+from binhdan.classes import point_codes
 from binhdan.classes.models import (
     BridgePoint,
     CheckIn,
@@ -38,7 +38,6 @@ SESSION_AREA_LEVELS = {
     SessionKind.IN_PERSON: {Area.Level.COMMUNE, Area.Level.VILLAGE},
 }
 MAX_SESSION_HOURS = 12
-CODE_BYTES = 12  # 16 URL-safe characters, 96 bits: unguessable
 
 
 def _invalid(message: str, *, field: str, code: str) -> InvalidInput:
@@ -282,12 +281,82 @@ def session_point_remove(*, actor: User | None, session: ClassSession, point: Br
     session_point.delete()
 
 
+@dataclass
+class PointChoice:
+    """What ``session_points_choose`` did: points added, removed, and those it refused
+    with the reason (a person reads it)."""
+
+    added: list[BridgePoint] = field(default_factory=list)
+    removed: list[BridgePoint] = field(default_factory=list)
+    refused: list[tuple[BridgePoint, str]] = field(default_factory=list)
+
+
+@transaction.atomic
+def session_points_choose(
+    *,
+    actor: User | None,
+    session: ClassSession,
+    add: Iterable[BridgePoint] = (),
+    remove: Iterable[BridgePoint] = (),
+) -> PointChoice:
+    """Add and take out many bridge points of a session at once (idempotent).
+
+    The rules of one point at a time hold for each: the actor manages the point's village,
+    an added point is active and inside the session's area, a point where people have
+    checked in (or a headcount was reported) stays. Refused points are reported, the others
+    are done; one reminder run for the added ones.
+    """
+    session = ClassSession.objects.select_for_update().get(pk=session.pk)
+    _require_planned(session)
+    add, remove = list(add), list(remove)
+    if actor is not None:
+        for point in [*add, *remove]:
+            require_permission(user=actor, action=Action.SESSION_MANAGE, area=point.village)
+    result = PointChoice()
+    present = set(SessionPoint.objects.filter(session=session).values_list("point_id", flat=True))
+    to_add = []
+    for point in add:
+        if point.pk in present:
+            continue
+        if not point.area_path.startswith(session.area_path):
+            result.refused.append((point, _("không thuộc địa bàn tổ chức buổi học")))
+        elif not point.is_active:
+            result.refused.append((point, _("đã ngừng hoạt động")))
+        else:
+            to_add.append(point)
+            present.add(point.pk)
+    _bulk_add_points(session, to_add)
+    result.added = to_add
+
+    leaving = {point.pk: point for point in remove if point.pk in present}
+    if leaving:
+        counted = set(
+            CheckIn.objects.filter(session=session, point_id__in=list(leaving))
+            .values_list("point_id", flat=True)
+            .distinct()
+        ) | set(
+            SessionPoint.objects.filter(
+                session=session, point_id__in=list(leaving), headcounts__isnull=False
+            ).values_list("point_id", flat=True)
+        )
+        for point_id in sorted(counted):
+            result.refused.append(
+                (leaving.pop(point_id), _("đã có người điểm danh, không bỏ ra được"))
+            )
+        SessionPoint.objects.filter(session=session, point_id__in=list(leaving)).delete()
+        result.removed = list(leaving.values())
+    if result.added:
+        transaction.on_commit(lambda: session_reminders_queue(session=session))
+    return result
+
+
 # --- bridge points -----------------------------------------------------------------------
 
 
 def new_checkin_code() -> str:
-    """An unguessable self check-in code (96 random bits, URL-safe)."""
-    return secrets.token_urlsafe(CODE_BYTES)
+    """An unguessable self check-in code: 16 characters without look-alikes (80 random
+    bits; ``point_codes``). Points made before keep their URL-safe codes."""
+    return point_codes.new_code()
 
 
 def _unique_code() -> str:

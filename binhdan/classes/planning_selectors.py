@@ -322,3 +322,128 @@ def point_counts_by_commune(*, user: User, province: Area) -> list[dict]:
             }
         )
     return rows
+
+
+# --- running sessions (the dashboard's "Đang diễn ra" card) -------------------------------
+
+
+def sessions_running_for(*, user: User, now: dt.datetime | None = None, limit: int = 5):
+    """Sessions going on right now that the user may watch on the live wall: in their
+    ``SESSION_VIEW`` scope (area or one of its points) or at a point they operate."""
+    now = now or timezone.now()
+    running = Q(starts_at__lte=now, ends_at__gt=now) & ~Q(status=SessionStatus.CANCELLED)
+    visible = sessions_for_user(user=user).filter(running).order_by().values("pk")
+    operated = SessionPoint.objects.filter(point__operators=user).values("session_id")
+    return list(
+        ClassSession.objects.filter(running)
+        .filter(Q(pk__in=visible) | Q(pk__in=operated))
+        .select_related("area")
+        .order_by("starts_at", "pk")[:limit]
+    )
+
+
+# --- choosing the bridge points of a session ------------------------------------------------
+
+
+def _choosable_points(*, user: User, session: ClassSession):
+    """Points the user may put into or take out of ``session``: inside its area and their
+    ``SESSION_MANAGE`` scope; active ones, and inactive ones already in it (to take out)."""
+    in_session = SessionPoint.objects.filter(session=session, point=OuterRef("pk"))
+    return (
+        BridgePoint.objects.filter(
+            scope_q(user=user, action=Action.SESSION_MANAGE, path_field="area_path"),
+            area_path__startswith=session.area_path,
+        )
+        .annotate(chosen=Exists(in_session))
+        .filter(Q(is_active=True) | Q(chosen=True))
+    )
+
+
+def point_choice_communes(*, user: User, session: ClassSession) -> list[dict]:
+    """Communes where the user may choose points of ``session``, by folded name, each with
+    ``points`` (choosable) and ``chosen`` (in the session). Two queries."""
+    rows = (
+        _choosable_points(user=user, session=session)
+        .values("village__parent_id")
+        .annotate(points=Count("pk"), chosen=Count("pk", filter=Q(chosen=True)))
+    )
+    counts = {row["village__parent_id"]: row for row in rows}
+    communes = Area.objects.filter(pk__in=list(counts)).order_by("name_folded", "path")
+    return [
+        {
+            "commune": commune,
+            "points": counts[commune.pk]["points"],
+            "chosen": counts[commune.pk]["chosen"],
+        }
+        for commune in communes
+    ]
+
+
+def point_choice_points(
+    *, user: User, session: ClassSession, commune: Area | None = None, query: str = ""
+) -> list[BridgePoint]:
+    """The choosable points of one commune (or of every commune when a filter is typed),
+    each with ``chosen``; ``query`` matches the point's or the village's name, with or
+    without diacritics."""
+    from binhdan.core.text import fold
+
+    points = _choosable_points(user=user, session=session).select_related("village")
+    if commune is not None:
+        points = points.filter(area_path__startswith=commune.path)
+    elif not query:
+        return []
+    points = list(points.order_by("area_path", "name", "pk")[:2000])
+    folded = fold(query)
+    if folded:
+        points = [p for p in points if folded in fold(p.name) or folded in p.village.name_folded]
+    return points
+
+
+def point_find_by_code(*, code: str) -> BridgePoint | None:
+    """The active point whose self check-in code ``code`` is, as printed or as typed
+    (``point_codes.stored_candidates``)."""
+    from binhdan.classes.point_codes import stored_candidates
+
+    candidates = stored_candidates(code)
+    if not candidates:
+        return None
+    return BridgePoint.objects.filter(self_checkin_code__in=candidates, is_active=True).first()
+
+
+# --- a village's classes (the village page) -------------------------------------------------
+
+
+def village_classes(*, user: User, village: Area, recent: int = 5) -> dict | None:
+    """What happened at a village's bridge points, if the user may see its sessions:
+    ``points`` (list), ``sessions`` (held, not cancelled), ``attendance`` (Σ max(check-ins,
+    headcount) per session point), ``checkins``, ``unique_people`` (distinct identity keys)
+    and the ``recent`` sessions. ``None`` when the user may not see sessions there."""
+    if not user_can(user=user, action=Action.SESSION_VIEW, area=village):
+        return None
+    now = timezone.now()
+    points = list(BridgePoint.objects.filter(village=village).order_by("name", "pk"))
+    held = (
+        SessionPoint.objects.filter(point__village=village, session__starts_at__lte=now)
+        .exclude(session__status=SessionStatus.CANCELLED)
+        .values_list("session_id", "checkin_count", "headcount")
+    )
+    session_ids: set[int] = set()
+    attendance = checkins = 0
+    for session_id, count, headcount in held:
+        session_ids.add(session_id)
+        checkins += count
+        attendance += max(count, headcount or 0)
+    unique_people = (
+        CheckIn.objects.filter(point__village=village).values("identity_key").distinct().count()
+    )
+    recent_sessions = list(
+        ClassSession.objects.filter(pk__in=session_ids).order_by("-starts_at", "-pk")[:recent]
+    )
+    return {
+        "points": points,
+        "sessions": len(session_ids),
+        "attendance": attendance,
+        "checkins": checkins,
+        "unique_people": unique_people,
+        "recent": recent_sessions,
+    }

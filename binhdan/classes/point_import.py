@@ -72,7 +72,6 @@ YES = {"co", "x", "yes", "y", "1", "true", "dat", "du", "tot", "on", "san sang",
 NO = {"khong", "k", "no", "n", "0", "false", "chua", "chua co", "-", "thieu"}
 _NUMBER = re.compile(r"^\d+(\.0+)?$")
 FLAGS = {"screen": "has_screen", "sound": "has_sound", "connection": "has_connection"}
-FLAG_LABELS = {"screen": "màn hình", "sound": "âm thanh", "connection": "kết nối"}
 
 
 def parse_yes_no(raw: str) -> bool | None:
@@ -167,15 +166,27 @@ def _find_operator(raw: str, candidates) -> User | None:
     return found[0] if len(found) == 1 else None
 
 
+def required_columns(scope: Area | None) -> list[str]:
+    """An import started from a commune's page needs no commune column: it is implied."""
+    if scope is not None and scope.level == Area.Level.COMMUNE:
+        return ["village"]
+    return ["commune", "village"]
+
+
 def plan_point_import(
     *, data: bytes, filename: str, scope: Area | None = None, actor: User | None = None
 ) -> PointImportReport:
     """Read a file and decide, row by row, what the import would do. Writes nothing."""
-    table = read_table(data, filename, columns=COLUMNS, required=["commune", "village"])
+    table = read_table(data, filename, columns=COLUMNS, required=required_columns(scope))
     communes = Area.objects.filter(level=Area.Level.COMMUNE).select_related("parent")
     if scope is not None:
         communes = communes.filter(path__startswith=scope.path)
     matcher = CommuneMatcher(list(communes))
+    implied = scope if scope is not None and scope.level == Area.Level.COMMUNE else None
+
+    def error(row: int, column: str, message: str) -> RowError:
+        return RowError(row, column, message, table.label(column))
+
     villages = _Villages()
     operator_candidates = _operator_candidates(actor)
     report = PointImportReport()
@@ -184,20 +195,22 @@ def plan_point_import(
 
     for row in table.rows:
         values = row.values
-        commune, reason = matcher.match(values.get("commune", ""))
+        commune_text = values.get("commune", "")
+        if implied is not None and not clean(commune_text):
+            commune, reason = implied, ""
+        else:
+            commune, reason = matcher.match(commune_text)
         if commune is None:
-            report.errors.append(RowError(row.number, "commune", reason))
+            report.errors.append(error(row.number, "commune", reason))
             continue
         if scope is not None and scope.level == Area.Level.COMMUNE and commune.pk != scope.pk:
-            report.errors.append(
-                RowError(row.number, "commune", _("Xã/phường ngoài phạm vi nhập."))
-            )
+            report.errors.append(error(row.number, "commune", _("Xã/phường ngoài phạm vi nhập.")))
             continue
         if actor is not None and not user_can(
             user=actor, action=Action.SESSION_MANAGE, area=commune
         ):
             report.errors.append(
-                RowError(
+                error(
                     row.number,
                     "commune",
                     _("Bạn không có quyền quản lý điểm cầu của %(name)s.") % {"name": commune.name},
@@ -206,12 +219,12 @@ def plan_point_import(
             continue
         raw_village = clean(values.get("village", ""))
         if not raw_village:
-            report.errors.append(RowError(row.number, "village", _("Thiếu tên thôn/tổ dân phố.")))
+            report.errors.append(error(row.number, "village", _("Thiếu tên thôn/tổ dân phố.")))
             continue
         village = villages.find(commune, raw_village)
         if village is None:
             report.errors.append(
-                RowError(
+                error(
                     row.number,
                     "village",
                     _("Không tìm thấy “%(village)s” trong %(commune)s. Hãy nhập thôn trước.")
@@ -221,12 +234,12 @@ def plan_point_import(
             continue
         name = clean(values.get("name", "")) or village_point_name(village)
         if len(name) > 200:
-            report.errors.append(RowError(row.number, "name", _("Tên điểm cầu quá dài.")))
+            report.errors.append(error(row.number, "name", _("Tên điểm cầu quá dài.")))
             continue
         key = (village.pk, fold(name))
         if key in seen:
             report.errors.append(
-                RowError(
+                error(
                     row.number,
                     "name",
                     _("Trùng với dòng %(row)s (cùng thôn, cùng tên điểm cầu): bỏ qua.")
@@ -247,11 +260,11 @@ def plan_point_import(
                 parsed[attribute] = flag
         if bad:
             report.errors.append(
-                RowError(
+                error(
                     row.number,
                     bad,
                     _("Cột %(col)s chỉ nhận “có”, “không” hoặc “x” (đang ghi “%(value)s”).")
-                    % {"col": FLAG_LABELS[bad], "value": values.get(bad, "")},
+                    % {"col": table.label(bad), "value": values.get(bad, "")},
                 )
             )
             continue
@@ -259,7 +272,7 @@ def plan_point_import(
         if capacity_text:
             if not _NUMBER.match(capacity_text) or not 0 < int(float(capacity_text)) <= 100_000:
                 report.errors.append(
-                    RowError(
+                    error(
                         row.number,
                         "capacity",
                         _("Sức chứa phải là một số người (đang ghi “%(value)s”).")
@@ -277,7 +290,7 @@ def plan_point_import(
             operator = _find_operator(operator_text, operator_candidates)
             if operator is None:
                 report.warnings.append(
-                    RowError(
+                    error(
                         row.number,
                         "operator",
                         _(
@@ -357,3 +370,41 @@ def point_import(
     if not dry_run:
         apply_point_import(report)
     return report
+
+
+def point_template_xlsx(*, scope: Area) -> bytes:
+    """An empty sheet to fill in: the header row and one example row (a real village of
+    the scope when it has one). From a commune's page there is no commune column."""
+    from binhdan.core.sheet_templates import template_workbook
+
+    village = (
+        Area.objects.filter(level=Area.Level.VILLAGE, path__startswith=scope.path)
+        .select_related("parent")
+        .order_by("path")
+        .first()
+    )
+    village_name = village.name if village is not None else "Thôn Đông"
+    commune_name = village.parent.name if village is not None else "Xã Đông Hưng"
+    headers = [
+        "Thôn/tổ dân phố",
+        "Tên điểm cầu",
+        "Địa chỉ",
+        "Sức chứa",
+        "Người vận hành",
+        "Màn hình",
+        "Âm thanh",
+        "Kết nối",
+    ]
+    example = [
+        village_name,
+        f"Nhà văn hóa {village_name}",
+        f"Nhà văn hóa {village_name}, {commune_name}",
+        80,
+        "0912345678",
+        "có",
+        "có",
+        "không",
+    ]
+    if "commune" in required_columns(scope):
+        headers, example = ["Xã/phường", *headers], [commune_name, *example]
+    return template_workbook(title="Danh sách điểm cầu", headers=headers, example=example)

@@ -12,6 +12,11 @@ urlpatterns = [
     path("lop-hoc/<int:pk>/huy/", views.session_cancel, name="session_cancel"),
     path("lop-hoc/<int:pk>/them-diem-cau/", views.session_point_add, name="session_point_add"),
     path(
+        "lop-hoc/<int:pk>/chon-diem-cau/",
+        views.session_points_choose,
+        name="session_points_choose",
+    ),
+    path(
         "lop-hoc/<int:pk>/diem-cau/<int:point_pk>/bo/",
         views.session_point_remove,
         name="session_point_remove",
@@ -33,11 +38,22 @@ urlpatterns = [
         views.sheet_import,
         name="sheet_import",
     ),
+    path(
+        "lop-hoc/<int:pk>/diem-cau/<int:point_pk>/nhap-danh-sach/mau.xlsx",
+        views.sheet_import_template,
+        name="sheet_import_template",
+    ),
     path("diem-cau/", views.points_home, name="points_home"),
     path("diem-cau/dia-ban/<str:code>/", views.points, name="points"),
     path("diem-cau/dia-ban/<str:code>/them/", views.point_create, name="point_create"),
     path("diem-cau/dia-ban/<str:code>/moi-thon-mot-diem/", views.points_bulk, name="points_bulk"),
     path("diem-cau/dia-ban/<str:code>/nhap/", views.points_import, name="points_import"),
+    path(
+        "diem-cau/dia-ban/<str:code>/nhap/mau.xlsx",
+        views.points_import_template,
+        name="points_import_template",
+    ),
+    path("diem-danh/", views.self_checkin_find, name="self_checkin_find"),
     path("diem-cau/<int:pk>/sua/", views.point_edit, name="point_edit"),
     path("diem-cau/<int:pk>/ma-thiet-bi/", device_token_views.point_tokens, name="point_tokens"),
     path(

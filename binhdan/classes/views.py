@@ -4,6 +4,7 @@ Thin: selectors read (scoped), services write; outside the user's scope is a 404
 """
 
 from collections import OrderedDict
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -19,14 +20,20 @@ from binhdan.areas import selectors as area_selectors
 from binhdan.areas.models import Area
 from binhdan.classes import planning
 from binhdan.classes import planning_selectors as sel
-from binhdan.classes.attendance_sheets import apply_sheet, plan_sheet
+from binhdan.classes.attendance_sheets import apply_sheet, plan_sheet, sheet_template_xlsx
 from binhdan.classes.exports import attendance_workbook, export_filename
-from binhdan.classes.forms import PointForm, SessionForm, UploadForm
+from binhdan.classes.forms import PointChoiceForm, PointForm, SessionForm, UploadForm
 from binhdan.classes.models import ClassSession, SessionKind, SessionPoint, SessionStatus
-from binhdan.classes.point_import import apply_point_import, plan_point_import
+from binhdan.classes.point_import import (
+    apply_point_import,
+    plan_point_import,
+    point_template_xlsx,
+    required_columns,
+)
 from binhdan.classes.posters import poster_pdf
 from binhdan.core import staged_upload
 from binhdan.core.errors import DomainError, NotFound, OutsideScope
+from binhdan.core.ratelimit import RateLimited, rate_limit
 
 POINTS_SHOWN_WITHOUT_FILTER = 60
 MAX_POSTER_PAGES = 300  # about 15 s of PDF work: beyond that, one commune at a time
@@ -262,7 +269,86 @@ def session_point_remove(request, pk: int, point_pk: int):
         messages.success(
             request, _("Đã bỏ điểm cầu “%(p)s” khỏi buổi học.") % {"p": session_point.point.name}
         )
-    return redirect("classes:session", pk=session.pk)
+    commune_code = request.POST.get("xa", "")
+    url = reverse("classes:session", args=[session.pk])
+    if commune_code:
+        url += "?" + urlencode({"xa": commune_code}) + "#points"
+    return redirect(url)
+
+
+def _choice_url(session: ClassSession, commune_code: str, query: str) -> str:
+    params = {k: v for k, v in (("xa", commune_code), ("q", query)) if v}
+    url = reverse("classes:session_points_choose", args=[session.pk])
+    return url + ("?" + urlencode(params) if params else "")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def session_points_choose(request, pk: int):
+    """Choose many bridge points of a session at once: one commune at a time (or a name
+    filter across communes), tick and untick, or take a whole commune in or out. The
+    commune and the filter stay across every action."""
+    session = _session_or_404(request, pk)
+    data = request.POST if request.method == "POST" else request.GET
+    commune_code = data.get("xa", "").strip()
+    query = data.get("q", "").strip()[:100]
+    communes = sel.point_choice_communes(user=request.user, session=session)
+    if not communes and not sel.session_can_manage(user=request.user, session=session):
+        raise Http404
+    commune = next((c["commune"] for c in communes if c["commune"].code == commune_code), None)
+    if commune is None and len(communes) == 1 and not query:
+        commune = communes[0]["commune"]
+    points = sel.point_choice_points(
+        user=request.user, session=session, commune=commune, query=query
+    )
+    is_cancelled = session.status == SessionStatus.CANCELLED
+    if request.method == "POST":
+        if is_cancelled:
+            raise Http404
+        form = PointChoiceForm(request.POST, point_ids=[p.pk for p in points])
+        if not form.is_valid():
+            messages.error(request, _("Danh sách điểm cầu đã thay đổi. Hãy chọn lại."))
+            return redirect(_choice_url(session, commune_code, query))
+        action = form.cleaned_data["action"]
+        ticked = set(form.cleaned_data["point"])
+        shown = set(form.cleaned_data["shown"])
+        if action == "all":
+            add, remove = points, []
+        elif action == "none":
+            add, remove = [], points
+        else:
+            add = [p for p in points if p.pk in ticked and not p.chosen]
+            remove = [p for p in points if p.pk in shown and p.pk not in ticked and p.chosen]
+        try:
+            result = planning.session_points_choose(
+                actor=request.user, session=session, add=add, remove=remove
+            )
+        except OutsideScope as exc:
+            raise _404(exc) from exc
+        except DomainError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(
+                request,
+                _("Đã thêm %(a)s điểm cầu, bỏ %(r)s điểm cầu.")
+                % {"a": len(result.added), "r": len(result.removed)},
+            )
+            for point, reason in result.refused:
+                messages.warning(request, f"{point.name}: {reason}.")
+        return redirect(_choice_url(session, commune_code, query))
+    return render(
+        request,
+        "classes/session_points.html",
+        {
+            "session": session,
+            "communes": communes,
+            "commune": commune,
+            "query": query,
+            "points": points,
+            "chosen_total": sum(c["chosen"] for c in communes),
+            "is_cancelled": is_cancelled,
+        },
+    )
 
 
 @login_required
@@ -382,6 +468,16 @@ def sheet_import(request, pk: int, point_pk: int):
     return render(request, "classes/sheet_import.html", context)
 
 
+@login_required
+def sheet_import_template(request, pk: int, point_pk: int):
+    """The attendance sheet to type into: header row and one example row."""
+    session = _session_or_404(request, pk)
+    session_point = _point_of_session_or_404(request, session, point_pk)
+    return _download(
+        sheet_template_xlsx(session_point=session_point), "mau-danh-sach-diem-danh.xlsx", XLSX
+    )
+
+
 # --- bridge points -----------------------------------------------------------------------
 
 
@@ -494,7 +590,11 @@ def points_import(request, code: str):
     area = _area_or_404(request, code, Action.SESSION_MANAGE)
     if area.level == Area.Level.VILLAGE:
         raise Http404
-    context = {"area": area, "ancestors": area_selectors.area_ancestors(area=area)}
+    context = {
+        "area": area,
+        "ancestors": area_selectors.area_ancestors(area=area),
+        "needs_commune": "commune" in required_columns(area),
+    }
 
     bound = {"area": area.code, "user": request.user.pk}
     if request.method == "POST" and "confirm" in request.POST:
@@ -545,3 +645,42 @@ def points_import(request, code: str):
             )
     context["form"] = form
     return render(request, "classes/points_import.html", context)
+
+
+@login_required
+def points_import_template(request, code: str):
+    """The .xlsx to fill in: header row and one example row (no commune column for a
+    commune's own import)."""
+    area = _area_or_404(request, code, Action.SESSION_MANAGE)
+    if area.level == Area.Level.VILLAGE:
+        raise Http404
+    return _download(point_template_xlsx(scope=area), "mau-danh-sach-diem-cau.xlsx", XLSX)
+
+
+# --- a typed point code ------------------------------------------------------------------
+
+
+def self_checkin_find(request):
+    """For whoever cannot scan the poster's QR: type the point code (any case, with or
+    without spaces or dashes) and go on to the self check-in page."""
+    typed = request.GET.get("ma", "").strip()[:64]
+    error, status = "", 200
+    if typed:
+        try:
+            rate_limit(request=request, scope="point-code", limit=20, window_seconds=60)
+        except RateLimited as exc:
+            error, status = exc.message, exc.status
+        else:
+            point = sel.point_find_by_code(code=typed)
+            if point is not None:
+                return redirect("console:self_checkin", code=point.self_checkin_code)
+            error, status = (
+                _(
+                    "Không tìm thấy điểm cầu có mã này. Hãy kiểm tra lại mã in dưới mã QR "
+                    "(gồm các nhóm 4 ký tự)."
+                ),
+                404,
+            )
+    return render(
+        request, "classes/self_checkin_find.html", {"typed": typed, "error": error}, status=status
+    )

@@ -16,6 +16,8 @@ only the first ``MAX_COLUMNS`` columns are read. The XML itself is parsed by def
 
 import csv
 import io
+import re
+import unicodedata
 import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -51,6 +53,12 @@ class Table:
     rows: list[SheetRow]
     header_row: int
     columns: dict[str, int] = field(default_factory=dict)
+    # What a person calls each column: the header text found in the file, else the first
+    # spelling the importer knows (never our internal key).
+    labels: dict[str, str] = field(default_factory=dict)
+
+    def label(self, name: str) -> str:
+        return self.labels.get(name, name)
 
 
 def _cell_text(value) -> str:
@@ -61,18 +69,45 @@ def _cell_text(value) -> str:
     return clean(str(value))
 
 
+# What a TCVN3 (ABC) file shows when read as cp1258: its letters are Latin-1 symbols, so
+# symbols stand inside words ("Th«n §«ng", "X· B¾c"). Bytes cp1258 leaves undefined read as
+# U+FFFD. Degree, plus-minus and superscripts are left alone ("25°C", "m²").
+_TCVN3_SIGNS = "¡¢£¤¥¦§¨©ª«¬®¯´µ¶·¸¹º»¼½¾¿"
+_GARBLED = re.compile(rf"\ufffd|[^\W\d_][{_TCVN3_SIGNS}]|[{_TCVN3_SIGNS}][^\W\d_]")
+
+
+def _bad_encoding() -> InvalidInput:
+    return InvalidInput(
+        _(
+            "Tệp CSV không đọc được tiếng Việt: tệp không ở bảng mã UTF-8 hay Windows-1258 "
+            "(có thể là TCVN3/VNI). Hãy mở tệp bằng Excel và lưu lại với kiểu “CSV UTF-8”, "
+            "hoặc gửi tệp .xlsx."
+        ),
+        code="bad_encoding",
+    )
+
+
 def _decode(data: bytes) -> str:
+    """Text of a CSV in NFC: UTF-16 with a BOM, UTF-8 (with or without BOM), else cp1258.
+
+    cp1258 (old Vietnamese Windows exports) writes tone marks as combining characters:
+    the text is normalised to NFC. A file that reads as garbage in cp1258 too (TCVN3, VNI,
+    bytes cp1258 does not define) is refused with ``bad_encoding`` rather than imported as
+    mojibake.
+    """
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            return data.decode("utf-16")
+            return unicodedata.normalize("NFC", data.decode("utf-16"))
         except UnicodeDecodeError:
             pass
     try:
-        return data.decode("utf-8-sig")
+        return unicodedata.normalize("NFC", data.decode("utf-8-sig"))
     except UnicodeDecodeError:
         pass
-    # Old Windows exports: cp1258 is the Vietnamese code page.
-    return data.decode("cp1258", errors="replace")
+    text = unicodedata.normalize("NFC", data.decode("cp1258", errors="replace"))
+    if _GARBLED.search(text):
+        raise _bad_encoding()
+    return text
 
 
 def _csv_rows(data: bytes) -> Iterable[list[str]]:
@@ -194,12 +229,17 @@ def read_table(
             header_index = index
             break
     else:
-        expected = "; ".join(f"{name}: {' / '.join(columns[name][:3])}" for name in required)
+        expected = "; ".join(" / ".join(columns[name][:3]) for name in required)
         raise InvalidInput(
             _("Không tìm thấy dòng tiêu đề. Cần các cột: %(cols)s.") % {"cols": expected},
             code="header_not_found",
         )
-    table = Table(rows=[], header_row=header_index + 1, columns=found)
+    header = rows[header_index]
+    labels = {
+        name: spellings[0][:1].upper() + spellings[0][1:] for name, spellings in columns.items()
+    }
+    labels.update({name: header[position] for name, position in found.items()})
+    table = Table(rows=[], header_row=header_index + 1, columns=found, labels=labels)
     for index in range(header_index + 1, len(rows)):
         row = rows[index]
         if not any(row) or _is_total_row(row):

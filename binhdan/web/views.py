@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET
 
 from binhdan.accounts.selectors import grants_for_user
 from binhdan.areas.selectors import area_counts_by_level
+from binhdan.web.selectors import dashboard_figures, sessions_running
 
 
 def home(request):
@@ -19,7 +20,15 @@ def home(request):
 
 @login_required
 def dashboard(request):
-    return render(request, "web/dashboard.html", {"grants": grants_for_user(user=request.user)})
+    return render(
+        request,
+        "web/dashboard.html",
+        {
+            "grants": grants_for_user(user=request.user),
+            "figures": dashboard_figures(user=request.user),
+            "running": sessions_running(user=request.user),
+        },
+    )
 
 
 # Personal pages (certificate checks, a citizen's own learning, quizzes) stay out of search
