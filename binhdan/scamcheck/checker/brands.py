@@ -133,6 +133,11 @@ BRANDS: tuple[Brand, ...] = (
     ),
     _b("Điện lực (EVN)", UTILITY, "dienluc tiendien", "evn.com.vn", "", generic=True),
     _b("công ty cấp nước", UTILITY, "tiennuoc capnuoc", "", "", generic=True),
+    _b("Cấp nước Sài Gòn (SAWACO)", UTILITY, "sawaco", "sawaco.com.vn"),
+    _b("Nước sạch Hà Nội", UTILITY, "hawacom", "hawacom.vn"),
+    _b("Cấp nước Đà Nẵng (DAWACO)", UTILITY, "dawaco", "dawaco.com.vn"),
+    _b("Nước - Môi trường Bình Dương (BIWASE)", UTILITY, "biwase", "biwase.com.vn"),
+    _b("Kho bạc Nhà nước", GOVERNMENT, "khobacnhanuoc", "vst.gov.vn", "khobac"),
     # ------------------------------------------------------------------------ telecoms
     _b(
         "Viettel",
@@ -273,6 +278,21 @@ BRANDS: tuple[Brand, ...] = (
     _b("Apple (iCloud)", MESSAGING, "icloud appleid", "apple.com icloud.com"),
     _b("Netflix", MESSAGING, "netflix", "netflix.com"),
     _b("Garena", MESSAGING, "garena", "garena.vn garena.com"),
+    _b(
+        "Google",
+        MESSAGING,
+        "",
+        "google.com google.com.vn googleapis.com gstatic.com youtube.com gmail.com",
+        "google gmail",
+    ),
+    _b(
+        "Amazon",
+        MARKET,
+        "",
+        "amazon.com amazon.co.jp amazon.de amazon.co.uk amazon.sg amazonaws.com",
+        "amazon",
+    ),
+    _b("Binance", EWALLET, "binance", "binance.com"),
     _b("Grab", DELIVERY, "", "grab.com", "grab"),
     # ---------------------------------------------------------------- delivery, travel
     _b("Bưu điện Việt Nam (VNPost)", DELIVERY, "vnpost", "vnpost.vn vnpost.com.vn"),

@@ -407,14 +407,15 @@ def find_lookalike(url_or_host: str, path: str = "") -> LookAlike | None:
     if not host or is_ip(host):
         return None
     registrable = registrable_domain(host)
-    if is_official(registrable):
+    page_host = host in PATH_HOSTING  # anyone's pages, under an official domain
+    if is_official(registrable) and not page_host:
         return None
-    labels = _name_labels(host, registrable)
+    labels = [] if page_host else _name_labels(host, registrable)
     context: list[str] = []
     tld = tld_of(host)
     if tld in SUSPICIOUS_TLDS:
         context.append(f"tld:{tld}")
-    hosting = hosting_suffix(registrable)
+    hosting = hosting_suffix(registrable) or (host if page_host else "")
     if hosting:
         context.append(f"hosting:{hosting}")
     auth = auth_segment(path) if path else ""
@@ -427,7 +428,7 @@ def find_lookalike(url_or_host: str, path: str = "") -> LookAlike | None:
             best = found
     if best is not None:
         return _made(host, best, tuple(context))
-    if path and (auth or host in PATH_HOSTING or hosting):
+    if path and (auth or hosting):
         for segment in re.split(r"[/?#&=;]", path)[:6]:
             segment = _EXTENSION.sub("", segment)
             if segment and segment.lower() not in _PATH_WORDS:
@@ -435,6 +436,8 @@ def find_lookalike(url_or_host: str, path: str = "") -> LookAlike | None:
                 if found is not None:
                     path_found = _Found(found.token, found.coverage, "path")
                     return _made(host, path_found, tuple(context))
+    if page_host:
+        return None
     return _gov_or_homoglyph(host, registrable, tuple(context))
 
 

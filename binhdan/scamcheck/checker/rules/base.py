@@ -7,7 +7,7 @@ from enum import StrEnum
 from functools import cached_property
 
 from ..domain_lists import DomainListLookup, is_allowed
-from ..domains import is_official
+from ..domains import PATH_HOSTING, is_official
 from ..extract import Found, FoundUrl
 from ..negation import is_negated
 from ..result import Reason, ReportedLookup
@@ -54,12 +54,14 @@ class Context:
 
     @cached_property
     def unofficial_urls(self) -> list[FoundUrl]:
-        """Links outside official domains and the credible sites of the allow lists."""
+        """Links outside official domains and the credible sites of the allow lists (a page
+        host such as sites.google.com serves anyone's pages: never official)."""
         lists = self.domain_lists
         return [
             url
             for url in self.urls
-            if not is_official(url.registrable) and not is_allowed(lists, url.registrable)
+            if url.host in PATH_HOSTING
+            or (not is_official(url.registrable) and not is_allowed(lists, url.registrable))
         ]
 
     def hit(self, start: int, end: int, weight: float, message_vi: str = "") -> Hit:
