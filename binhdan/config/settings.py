@@ -226,6 +226,8 @@ BINHDAN_SITE_NAME = os.environ.get("BINHDAN_SITE_NAME", "Bình dân học vụ s
 # The body named on certificates and their verify page ("Tỉnh đoàn Hưng Yên").
 BINHDAN_CERTIFICATE_ISSUER = os.environ.get("BINHDAN_CERTIFICATE_ISSUER", "")
 BINHDAN_DEMO_PROVINCE_CODE = os.environ.get("BINHDAN_DEMO_PROVINCE_CODE", "33")
+# The province the site serves: the area pickers of the public forms search it first.
+BINHDAN_PROVINCE_CODE = os.environ.get("BINHDAN_PROVINCE_CODE", BINHDAN_DEMO_PROVINCE_CODE)
 # How many reverse proxies (load balancers) stand in front of the app: the client address
 # for rate limits is read that many hops from the right of X-Forwarded-For. 0 = trust none.
 BINHDAN_PROXY_COUNT = int(os.environ.get("BINHDAN_PROXY_COUNT", "0"))

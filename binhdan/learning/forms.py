@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from binhdan.areas.models import Area
 from binhdan.learning.models import RevokeReason
 
 
@@ -31,17 +32,35 @@ class IdentifyForm(forms.Form):
         help_text=_("Hệ thống không lưu số CCCD: chỉ lưu một mã băm để nhận ra bạn lần sau."),
         widget=forms.TextInput(attrs={"autocomplete": "off", "inputmode": "numeric"}),
     )
-    commune = forms.CharField(widget=forms.HiddenInput, required=False)
-    village = forms.ChoiceField(label=_("Thôn, tổ dân phố"))
+    # Both shown by the area picker (areas/_picker.html), which offers only these choices.
+    commune = forms.ModelChoiceField(
+        label=_("Xã, phường nơi bạn ở"),
+        queryset=Area.objects.none(),
+        to_field_name="code",
+        widget=forms.HiddenInput,
+        error_messages={
+            "required": _("Hãy chọn xã/phường nơi bạn ở."),
+            "invalid_choice": _("Không tìm thấy xã/phường này. Hãy chọn lại."),
+        },
+    )
+    village = forms.ModelChoiceField(
+        label=_("Thôn, tổ dân phố"),
+        queryset=Area.objects.none(),
+        to_field_name="code",
+        widget=forms.HiddenInput,
+        error_messages={
+            "required": _("Hãy chọn thôn/tổ dân phố."),
+            "invalid_choice": _("Hãy chọn thôn/tổ dân phố của xã/phường đã chọn."),
+        },
+    )
     client_uuid = forms.UUIDField(widget=forms.HiddenInput, required=False)
     next = forms.CharField(widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args, villages, **kwargs):
+    def __init__(self, *args, communes, villages, **kwargs):
+        """``communes`` and ``villages`` (of the chosen commune): what the pickers offer."""
         super().__init__(*args, **kwargs)
-        choices = [(v.code, v.name) for v in villages]
-        empty = _("— Chọn thôn —") if choices else _("— Chọn xã/phường ở trên trước —")
-        self.fields["village"].choices = [("", empty), *choices]
-        self.fields["village"].widget.attrs["id"] = "id_village"
+        self.fields["commune"].queryset = communes
+        self.fields["village"].queryset = villages
 
 
 class RevokeForm(forms.Form):

@@ -18,7 +18,6 @@ urlpatterns = [
     path("hoc/<slug:topic>/<slug:lesson>/da-hoc/", views.lesson_done, name="lesson_done"),
     path("hoc-tap/nhan-dien/", views.identify, name="identify"),
     path("hoc-tap/khong-phai-toi/", views.forget, name="forget"),
-    path("hoc-tap/thon/", views.village_options, name="village_options"),
     path("hoc-tap/cua-toi/", views.my_learning, name="my_learning"),
     path("c/", views.certificate_lookup, name="certificate_lookup"),
     path("c/<str:code>/", views.certificate_verify, name="certificate_verify"),

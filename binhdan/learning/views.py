@@ -14,9 +14,9 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_POST
 
 from binhdan.accounts.permissions import Action
-from binhdan.accounts.selectors import scope_paths, scope_q
-from binhdan.areas.models import Area
-from binhdan.core.errors import DomainError, InvalidInput, NotFound
+from binhdan.accounts.selectors import scope_paths
+from binhdan.areas import picker
+from binhdan.core.errors import DomainError, NotFound
 from binhdan.core.http import safe_next
 from binhdan.core.ratelimit import RateLimited, rate_limit
 from binhdan.curriculum.models import Lesson
@@ -64,19 +64,6 @@ def _learner_context(request) -> dict:
     return {"learner": _learner(request), "helper": _helper(request)}
 
 
-def _allowed_villages(request):
-    villages = Area.objects.filter(level=Area.Level.VILLAGE)
-    if _can_assist(request.user):
-        villages = villages.filter(scope_q(user=request.user, action=Action.PERSON_CREATE))
-    return villages
-
-
-def _villages_of(request, commune_code: str):
-    if not commune_code:
-        return Area.objects.none()
-    return _allowed_villages(request).filter(parent__code=commune_code).order_by("name_folded")
-
-
 def _store_pending_lessons(request, person) -> None:
     pending = request.session.pop(SESSION_PENDING, [])
     for lesson in Lesson.objects.filter(pk__in=pending):
@@ -85,33 +72,38 @@ def _store_pending_lessons(request, person) -> None:
 
 @sensitive_post_parameters("cccd")
 def identify(request):
-    """Name, birth year, phone, optional CCCD, village: no password."""
+    """Name, birth year, phone, optional CCCD, commune then village: no password.
+
+    The commune and the village are chosen with the area picker (``picker.LEARNER_*``:
+    anywhere for a citizen, the helper's scope in assisted mode). Without JavaScript its
+    buttons send the form to come back with the matching places, recording nothing."""
     assisting = _can_assist(request.user)
     data = request.POST if request.method == "POST" else None
-    if data is not None and not assisting:
+    searching = data is not None and picker.search_requested(data, ("commune", "village"))
+    if data is not None and not searching and not assisting:
         limited = _limited(request, "learner-identify", IDENTIFY_LIMIT)
         if limited:
             return limited
-    commune_code = (data or request.GET).get("commune", "")
-    villages = _villages_of(request, commune_code)
-    form = IdentifyForm(
-        data,
-        villages=villages,
-        initial={
-            "client_uuid": uuid.uuid4(),
-            "commune": commune_code,
-            "next": request.GET.get("next", ""),
-        },
+    given = data if data is not None else request.GET
+    communes = picker.LEARNER_COMMUNES.choices(user=request.user)
+    villages = picker.LEARNER_VILLAGES.choices(
+        user=request.user, parent_code=given.get("commune", "")
     )
-    if data is not None and form.is_valid():
+    if searching:
+        form = IdentifyForm(communes=communes, villages=villages, initial=data.dict())
+    else:
+        form = IdentifyForm(
+            data,
+            communes=communes,
+            villages=villages,
+            initial={"client_uuid": uuid.uuid4(), "next": request.GET.get("next", "")},
+        )
+    if form.is_bound and form.is_valid():
         cleaned = form.cleaned_data
-        village = villages.filter(code=cleaned["village"]).first()
         try:
-            if village is None:
-                raise InvalidInput(_("Hãy chọn thôn/tổ dân phố."), details={"field": "village"})
             person = services.learner_identify(
                 actor=request.user if assisting else None,
-                village=village,
+                village=cleaned["village"],
                 full_name=cleaned["full_name"],
                 birth_year=cleaned["birth_year"],
                 phone=cleaned.get("phone", ""),
@@ -135,30 +127,33 @@ def identify(request):
             return redirect(
                 safe_next(request, cleaned.get("next", ""), reverse("learning:my_learning"))
             )
-    communes = selectors.communes_with_villages(villages=_allowed_villages(request))
+    commune = picker.picker_state(
+        source=picker.LEARNER_COMMUNES, user=request.user, field="commune", data=given
+    )
+    commune.then_url = reverse("areas:picker", args=[picker.LEARNER_VILLAGES.key])
+    commune.then_field = "village"
+    commune.then_label = _("Xem các thôn của xã/phường đã chọn")
+    village = picker.picker_state(
+        source=picker.LEARNER_VILLAGES,
+        user=request.user,
+        field="village",
+        data=given,
+        parent=commune.selected,
+    )
+    if form.is_bound:
+        commune.errors = list(form["commune"].errors)
+        village.errors = list(form["village"].errors)
     return render(
         request,
         "learning/identify.html",
         {
             "form": form,
-            "communes": communes,
-            "commune_code": commune_code,
+            "commune": commune,
+            "village": village,
             "assisting": assisting,
             "next": request.GET.get("next", "") or (data or {}).get("next", ""),
             **_learner_context(request),
         },
-    )
-
-
-@require_GET
-def village_options(request):
-    """HTMX: the village select for the chosen commune."""
-    commune_code = request.GET.get("commune", "")
-    form = IdentifyForm(villages=_villages_of(request, commune_code))
-    return render(
-        request,
-        "learning/_village_field.html",
-        {"field": form["village"], "commune_code": commune_code},
     )
 
 

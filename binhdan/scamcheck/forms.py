@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from binhdan.areas.models import Area
 from binhdan.scamcheck.checker import MAX_CHARS
 from binhdan.scamcheck.models import ReportKind
 from binhdan.scamcheck.normalize import MESSAGE_MAX_CHARS, NOTE_MAX_CHARS
@@ -51,9 +52,12 @@ class ScamReportForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2, "autocomplete": "off"}),
         error_messages={"max_length": _("Ghi chú quá dài: tối đa %(limit_value)s ký tự.")},
     )
-    commune_code = forms.ChoiceField(
+    commune_code = forms.ModelChoiceField(
         label=_("Bạn ở xã/phường nào? (không bắt buộc)"),
+        queryset=Area.objects.none(),
+        to_field_name="code",
         required=False,
+        widget=forms.HiddenInput,  # shown by the area picker (areas/_picker.html)
         help_text=_("Giúp cán bộ Đoàn xã/phường của bạn xem và cảnh báo bà con."),
         error_messages={"invalid_choice": _("Không tìm thấy xã/phường này. Hãy chọn lại.")},
     )
@@ -63,8 +67,6 @@ class ScamReportForm(forms.Form):
     )
 
     def __init__(self, *args, communes, **kwargs):
+        """``communes``: what the commune picker offers (``picker.COMMUNES``)."""
         super().__init__(*args, **kwargs)
-        self.fields["commune_code"].choices = [("", _("Không rõ / không muốn nói"))] + [
-            (area.code, f"{area.name} · {area.parent.name}" if area.parent else area.name)
-            for area in communes
-        ]
+        self.fields["commune_code"].queryset = communes

@@ -9,52 +9,29 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from binhdan.areas.models import Area
+from binhdan.areas import picker
 from binhdan.core.errors import DomainError, NotFound, OutsideScope
 from binhdan.core.http import safe_next
 from binhdan.core.ratelimit import rate_limit
-from binhdan.people.identity import display_phone
 from binhdan.scamcheck import selectors, services
 from binhdan.scamcheck.api import CHECKS_PER_MINUTE, limit_new_reports
-from binhdan.scamcheck.checker import (
-    CheckerInputError,
-    extract_bank_accounts,
-    extract_phones,
-    extract_urls,
-    registrable_domain,
-)
+from binhdan.scamcheck.checker import CheckerInputError
 from binhdan.scamcheck.checker.domains import is_official
 from binhdan.scamcheck.domain_list_parse import normalize_list_domain
 from binhdan.scamcheck.forms import ScamCheckForm, ScamReportForm
-from binhdan.scamcheck.lessons import lessons_for
 from binhdan.scamcheck.models import ReportKind, ReportStatus
 from binhdan.scamcheck.normalize import MESSAGE_MAX_CHARS
+from binhdan.scamcheck.verdict import readable_phone, shown_value, verdict_context
 
 GROUPS_PER_PAGE = 25
 
 
-def _reportable(text: str) -> list[dict[str, str]]:
-    """What the checker found in a message, to offer "report this" links prefilled."""
-    items = [
-        {"kind": ReportKind.PHONE, "value": phone, "label": display_phone(phone)}
-        for phone in extract_phones(text)
-    ]
-    domains: list[str] = []
-    for url in extract_urls(text):
-        domain = registrable_domain(url)
-        if domain and not is_official(domain) and domain not in domains:
-            domains.append(domain)
-    items += [{"kind": ReportKind.DOMAIN, "value": d, "label": d} for d in domains]
-    items += [
-        {"kind": ReportKind.BANK_ACCOUNT, "value": account, "label": account}
-        for account in extract_bank_accounts(text)
-    ]
-    return items
-
-
 @require_http_methods(["GET", "POST"])
 def check_page(request):
-    """Public page: paste a message, get an explained verdict. Works without JavaScript."""
+    """Public page: paste a message, get an explained verdict. Works without JavaScript.
+
+    The verdict comes first (focused, so it is read out and scrolled to), then an empty
+    form for the next check; HTMX swaps that whole block."""
     form = ScamCheckForm(request.POST or None)
     context = {"form": form, "result": None}
     if request.method == "POST" and form.is_valid():
@@ -67,22 +44,11 @@ def check_page(request):
         except DomainError as exc:
             form.add_error(None, exc.message)
         else:
-            context |= {
-                "result": result,
-                "lessons": lessons_for(result.codes),
-                "reportable": _reportable(text),
-                "message": text if len(text) <= MESSAGE_MAX_CHARS else "",
-            }
-    template = "scamcheck/_result.html" if request.htmx else "scamcheck/check.html"
+            context |= verdict_context(text=text, result=result) | {"form": ScamCheckForm()}
+    if form.errors:
+        form.fields["text"].widget.attrs["autofocus"] = True
+    template = "scamcheck/_check.html" if request.htmx else "scamcheck/check.html"
     return render(request, template, context)
-
-
-def _communes():
-    return (
-        Area.objects.filter(level=Area.Level.COMMUNE)
-        .select_related("parent")
-        .order_by("parent__name_folded", "name_folded")
-    )
 
 
 def _field_of(exc: DomainError, form) -> str | None:
@@ -94,18 +60,24 @@ def _field_of(exc: DomainError, form) -> str | None:
 def report_page(request):
     """Public page: report a scam phone, link, bank account or message. No login, and
     nothing about the reporter is asked or kept. ``?kind=&value=`` (or a POST with
-    ``prefill``, for a whole message) fills the form in from a check result."""
-    communes = _communes()
+    ``prefill``, for a whole message) fills the form in from a check result. The commune
+    is chosen with the area picker; without JavaScript its "Tìm" button (or a commune
+    typed and not chosen) brings the form back with the matching communes."""
+    communes = picker.COMMUNES.choices(user=request.user)
     prefill = request.POST if "prefill" in request.POST else request.GET
+    kind = prefill.get("kind", "") if prefill.get("kind") in ReportKind.values else ""
     initial = {
         "client_uuid": uuid.uuid4(),
-        "kind": prefill.get("kind", "") if prefill.get("kind") in ReportKind.values else "",
-        "value": prefill.get("value", "")[:MESSAGE_MAX_CHARS],
+        "kind": kind,
+        "value": readable_phone(prefill.get("value", "")[:MESSAGE_MAX_CHARS]),
     }
     bound = request.method == "POST" and "prefill" not in request.POST
-    form = ScamReportForm(request.POST if bound else None, communes=communes, initial=initial)
+    if bound and picker.search_requested(request.POST, ("commune_code",)):
+        form = ScamReportForm(communes=communes, initial=request.POST.dict())
+    else:
+        form = ScamReportForm(request.POST if bound else None, communes=communes, initial=initial)
     status = 200
-    if bound and form.is_valid():
+    if form.is_bound and form.is_valid():
         data = form.cleaned_data
         try:
             limit_new_reports(request, data["client_uuid"])
@@ -114,13 +86,17 @@ def report_page(request):
                 kind=data["kind"],
                 value=data["value"],
                 note=data["note"],
-                commune_code=data["commune_code"],
+                commune_code=data["commune_code"].code if data["commune_code"] else "",
             )
         except DomainError as exc:
             form.add_error(_field_of(exc, form), exc.message)
             status = exc.status if exc.status == 429 else 200
         else:
-            shown = report.get_kind_display() if report.kind == ReportKind.MESSAGE else report.value
+            shown = (
+                report.get_kind_display()
+                if report.kind == ReportKind.MESSAGE
+                else shown_value(report.kind, report.value)
+            )
             if created:
                 messages.success(
                     request,
@@ -133,7 +109,19 @@ def report_page(request):
             else:
                 messages.info(request, _("Báo cáo này đã được ghi nhận trước đó. Cảm ơn bạn!"))
             return redirect("scamcheck:report")
-    return render(request, "scamcheck/report.html", {"form": form}, status=status)
+    commune = picker.picker_state(
+        source=picker.COMMUNES,
+        user=request.user,
+        field="commune_code",
+        data=request.POST if bound else request.GET,
+        label=str(form.fields["commune_code"].label),
+        optional=True,
+    )
+    commune.help_text = str(form.fields["commune_code"].help_text)
+    commune.errors = list(form["commune_code"].errors) if form.is_bound else []
+    return render(
+        request, "scamcheck/report.html", {"form": form, "commune": commune}, status=status
+    )
 
 
 def _require_moderator(request) -> None:

@@ -63,9 +63,9 @@ def test_citizen_learns_passes_and_the_certificate_is_verifiable(live_server, ph
     assert fits_phone(page)
     page.get_by_role("link", name="Bắt đầu").click()
     page.wait_for_url("**/hoc-tap/nhan-dien/**")
-    page.get_by_label("Xã, phường nơi bạn ở").select_option(tree.commune.code)
-    page.wait_for_selector(f"#id_village option[value='{tree.village.code}']", state="attached")
-    page.get_by_label("Thôn, tổ dân phố").select_option(tree.village.code)
+    page.get_by_label("Xã, phường nơi bạn ở").fill("dong hung")
+    page.get_by_label(f"{tree.commune.name} · Tỉnh Hưng Yên").check()
+    page.get_by_label(tree.village.name).check()
     page.get_by_label("Họ và tên").fill("Nguyễn Thị Hường")
     page.get_by_label("Năm sinh").fill("1958")
     page.get_by_label("Số điện thoại (nếu có)").fill("0912 345 678")
@@ -126,13 +126,16 @@ def test_quiz_works_without_javascript(live_server, browser):
     )
     page = context.new_page()
     try:
-        # identification without HTMX: pick the commune, then the village list appears
+        # identification without HTMX: search the commune, pick it, then its villages
         page.goto(f"{live_server.url}/hoc-tap/nhan-dien/?next=/hoc/{topic.slug}/kiem-tra/")
-        page.get_by_label("Xã, phường nơi bạn ở").select_option(tree.ward.code)
-        page.get_by_role("button", name="Xem các thôn").click()
-        page.get_by_label("Thôn, tổ dân phố").select_option(tree.ward_village.code)
         page.get_by_label("Họ và tên").fill("Trần Văn Bình")
         page.get_by_label("Năm sinh").fill("1950")
+        page.get_by_label("Xã, phường nơi bạn ở").fill("pho hien")
+        page.get_by_role("button", name="Tìm", exact=True).click()
+        page.get_by_label(f"{tree.ward.name} · Tỉnh Hưng Yên").check()
+        page.get_by_role("button", name="Xem các thôn của xã/phường đã chọn").click()
+        page.get_by_label(tree.ward_village.name).check()
+        assert page.get_by_label("Họ và tên").input_value() == "Trần Văn Bình"
         page.get_by_role("button", name="Tiếp tục").click()
         page.wait_for_url(f"**/hoc/{topic.slug}/kiem-tra/")
 

@@ -33,7 +33,8 @@ def test_reported_number_confirmed_by_officer_is_flagged_next_time(live_server, 
     page.get_by_role("link", name="Báo cáo số/link này: 0912 345 678").click()
     page.wait_for_url("**/kiem-tra-lua-dao/bao-cao/**")
     assert page.get_by_label("Số điện thoại", exact=True).is_checked()
-    page.get_by_label("Bạn ở xã/phường nào? (không bắt buộc)").select_option(tree.commune.code)
+    page.get_by_label("Bạn ở xã/phường nào? (không bắt buộc)").fill("đông hưng")
+    page.get_by_label("Xã Đông Hưng · Tỉnh Hưng Yên").check()
     page.get_by_role("button", name="Gửi báo cáo").click()
     page.wait_for_selector(".messages")
     assert "Cảm ơn bạn" in page.inner_text(".messages")
@@ -58,5 +59,5 @@ def test_reported_number_confirmed_by_officer_is_flagged_next_time(live_server, 
     )
     page.get_by_role("button", name="Kiểm tra").click()
     page.wait_for_selector(".verdict")
-    assert "đã bị cộng đồng báo cáo 1 lần" in page.inner_text(".verdict")
+    assert "1 người đã báo số 0912\u00a0345\u00a0678 là lừa đảo" in page.inner_text(".verdict")
     assert page.external_requests == []

@@ -8,6 +8,7 @@ from binhdan.learning.models import LessonProgress
 from binhdan.learning.views import SESSION_HELPER, SESSION_PERSON
 from binhdan.people.models import Person
 from tests.accounts.factories import user_with_role
+from tests.areas.factories import commune, village
 from tests.curriculum.factories import LessonFactory, TopicFactory
 from tests.db_text import all_database_text
 
@@ -80,23 +81,87 @@ def test_cccd_given_at_identification_is_not_stored_in_clear(client, tree):
     assert CCCD[:8] not in text
 
 
-def test_identify_page_lists_communes_then_villages_of_the_chosen_commune(client, tree):
+def test_identify_page_with_a_commune_offers_its_villages(client, tree):
     page = client.get(reverse("learning:identify"), {"commune": tree.commune.code})
 
     html = page.content.decode()
-    assert tree.commune.name in html and tree.other_commune.name in html
+    assert f'name="commune" value="{tree.commune.code}" checked' in html
     assert "Thôn Đông" in html and "Thôn Tây" in html
     assert "Tổ dân phố số 1" not in html  # a village of another commune
 
 
-def test_village_options_returns_the_villages_of_a_commune(client, tree):
-    response = client.get(
-        reverse("learning:village_options"), {"commune": tree.ward.code}, HTTP_HX_REQUEST="true"
+def test_identify_page_does_not_list_every_commune(client, tree):
+    for n in range(60):
+        village(commune(tree.province, f"5{n:04d}", f"Xã Thử Nghiệm Số {n}"), 1, "Thôn Một")
+
+    html = client.get(reverse("learning:identify")).content.decode()
+
+    assert "Xã Thử Nghiệm Số" not in html
+    assert 'name="commune_q"' in html
+
+
+def test_choosing_a_commune_loads_its_village_picker(client, tree):
+    html = client.get(reverse("learning:identify")).content.decode()
+
+    results = html[html.index('id="commune-results"') :]
+    assert 'hx-get="/dia-ban/chon/thon-hoc/"' in results[:400]
+    assert 'hx-target="#village-picker"' in results[:400]
+    assert 'id="village-picker"' in html
+
+
+def test_search_without_javascript_returns_the_matching_communes_and_records_nothing(client, tree):
+    response = identify(
+        client, tree, commune="", village="", commune_q="dong hung", _picker="commune"
     )
 
     html = response.content.decode()
-    assert 'id="village-field"' in html
-    assert "Tổ dân phố số 1" in html and "Thôn Đông" not in html
+    assert response.status_code == 200
+    assert not Person.objects.exists()
+    assert f'<input type="radio" name="commune" value="{tree.commune.code}">' in html
+    assert "Lê Thị Hoa" in html  # what was typed is kept
+
+
+def test_commune_chosen_without_javascript_then_shows_its_villages(client, tree):
+    response = identify(client, tree, village="", _picker="village")
+
+    html = response.content.decode()
+    assert not Person.objects.exists()
+    assert f'<input type="radio" name="village" value="{tree.village.code}">' in html
+    assert "Tổ dân phố số 1" not in html
+
+
+def test_searching_without_javascript_does_not_use_up_the_rate_limit(client, tree):
+    from binhdan.learning.views import IDENTIFY_LIMIT
+
+    for _ in range(IDENTIFY_LIMIT + 2):
+        identify(client, tree, commune_q="dong", _picker="commune")
+
+    assert identify(client, tree).status_code == 302
+
+
+def test_village_of_another_commune_is_refused(client, tree):
+    response = identify(client, tree, village=tree.ward_village.code)
+
+    assert response.status_code == 200
+    assert not Person.objects.exists()
+    assert "Hãy chọn thôn/tổ dân phố của xã/phường đã chọn" in response.content.decode()
+
+
+@pytest.mark.parametrize("code", ["99999", "33", "12001-0001"])
+def test_commune_the_picker_does_not_offer_is_refused(client, tree, code):
+    response = identify(client, tree, commune=code)
+
+    assert response.status_code == 200
+    assert not Person.objects.exists()
+
+
+def test_commune_without_villages_is_refused(client, tree):
+    empty = commune(tree.province, "12999", "Xã Chưa Có Thôn")
+
+    response = identify(client, tree, commune=empty.code)
+
+    assert "Không tìm thấy xã/phường này" in response.content.decode()
+    assert not Person.objects.exists()
 
 
 def test_a_commune_cannot_be_chosen_as_village(client, tree):

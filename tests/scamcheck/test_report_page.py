@@ -74,9 +74,9 @@ def test_report_form_is_rate_limited(client):
     assert "thao tác quá nhanh" in response.content.decode()
 
 
-def test_report_form_offers_the_communes(client, tree):
+def test_report_form_offers_a_commune_picker(client, tree):
     html = client.get(PAGE).content.decode()
-    assert tree.commune.name in html
+    assert 'id="commune_code-picker"' in html and 'name="commune_code_q"' in html
 
 
 def test_report_page_is_prefilled_from_the_query_string(client):
@@ -90,6 +90,17 @@ def test_prefill_post_fills_the_form_without_recording(client):
     response = client.post(PAGE, {"prefill": "1", "kind": "message", "value": "Tin nhan la"})
     assert "Tin nhan la" in response.content.decode()
     assert ScamReport.objects.count() == 0
+
+
+def test_report_page_shows_a_prefilled_phone_as_people_write_it(client):
+    html = client.get(PAGE, {"kind": "phone", "value": "+84912345678"}).content.decode()
+    assert "0912 345 678" in html
+    assert "+84912345678" not in html
+
+
+def test_report_thanks_with_the_phone_as_people_write_it(client):
+    response = client.post(PAGE, form_data(value="+84912345678"), follow=True)
+    assert "Đã ghi nhận báo cáo (0912 345 678)" in response.content.decode()
 
 
 def test_check_result_offers_to_report_what_the_checker_found(client):

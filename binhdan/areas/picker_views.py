@@ -1,0 +1,58 @@
+"""The area picker's endpoint: public, read-only, the same answer for HTMX and plain GET."""
+
+import re
+
+from django.http import Http404
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from binhdan.areas import picker
+from binhdan.areas.models import Area
+from binhdan.core.errors import NotFound
+
+FIELD_NAME = re.compile(r"[a-z][a-z0-9_]{0,39}")
+
+
+@require_GET
+def pick(request, kind: str):
+    """Areas of picker ``kind`` matching ``<field>_q`` (see ``binhdan.areas.picker``).
+
+    HTMX asks for the results of one picker (target ``<field>-results``) or for a whole
+    picker (the villages once a commune is chosen, ``parent`` or ``parent_field`` naming
+    it); a plain GET gets a page with a search form and the matching areas.
+    """
+    try:
+        source = picker.picker_source(kind)
+    except NotFound as exc:
+        raise Http404 from exc
+    field = request.GET.get("field", "")
+    if not FIELD_NAME.fullmatch(field):
+        field = "area"
+    parent = None
+    if source.by_parent:
+        parent_field = request.GET.get("parent_field", "")
+        code = request.GET.get("parent") or (
+            request.GET.get(parent_field, "") if FIELD_NAME.fullmatch(parent_field) else ""
+        )
+        parent = (
+            Area.objects.select_related("parent")
+            .filter(code=code, level=Area.Level.COMMUNE)
+            .first()
+            if code
+            else None
+        )
+    state = picker.picker_state(
+        source=source,
+        user=request.user,
+        field=field,
+        data=request.GET,
+        parent=parent,
+        optional=request.GET.get("optional") == "1",
+    )
+    state.prompt = False  # while typing: the count alone is read out
+    context = {"p": state, "oob": True}
+    if request.htmx and request.htmx.target == f"{field}-results":
+        return render(request, "areas/_picker_results.html", context)
+    if request.htmx:
+        return render(request, "areas/_picker.html", context)
+    return render(request, "areas/picker_page.html", context)
