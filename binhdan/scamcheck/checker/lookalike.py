@@ -144,7 +144,7 @@ def _typo_targets() -> tuple[tuple[str, _Token], ...]:
     brands' official labels."""
     targets: dict[str, _Token] = {}
     for token in TOKENS:
-        if token.tier == STRONG or (token.tier == ABBR and len(token.key) >= 4):
+        if token.tier == STRONG or (token.tier == ABBR and len(token.key) >= 3):
             targets.setdefault(token.key, token)
     for token in TOKENS:
         for domain in token.brand.official:
@@ -155,6 +155,15 @@ def _typo_targets() -> tuple[tuple[str, _Token], ...]:
 
 
 _TYPO_TARGETS = _typo_targets()
+
+
+def _thirds(word: str) -> tuple[str, ...]:
+    """One edit (even a swap of two neighbours) leaves at least one third of a word whole."""
+    a, b = len(word) // 3, 2 * len(word) // 3
+    return tuple(part for part in (word[:a], word[a:b], word[b:]) if part)
+
+
+_TYPO_PIECES = {target: _thirds(target) for target, _token in _TYPO_TARGETS}
 
 
 def _allowance(token: _Token) -> int:
@@ -237,7 +246,9 @@ def _junk(rest: str) -> int:
                 break
             if rest[i : i + length] in _VOCAB:
                 cost[i + length] = min(cost[i + length], here)
-        for word in _IMITATED.get(rest[i], ()):
+        # a garbled word, also behind one stray letter ("vcb" + "k" + "bank")
+        words = _IMITATED.get(rest[i], ()) + _IMITATED.get(rest[i + 1 : i + 2], ())
+        for word in words:
             budget = _imitation_budget(word)
             for length in range(len(word) - budget, len(word) + budget + 1):
                 if i + length > size or length < 3:
@@ -285,12 +296,19 @@ def _edit_kind_ok(window: str, target: str) -> bool:
     return len(target) >= 5  # a dropped letter, only for names of 5 letters or more
 
 
+def _edit_fits(window: str, target: str) -> bool:
+    """3-letter abbreviations bend only by a doubled letter ("vccb"), nothing else."""
+    if len(target) <= 3 and len(window) != len(target) + 1:
+        return False
+    return _edit_kind_ok(window, target)
+
+
 def _typo_in(compact: str) -> _Found | None:
     best: _Found | None = None
     size = len(compact)
     for target, token in _TYPO_TARGETS:
         n = len(target)
-        if n > size + 1 or target in compact:
+        if n > size + 1 or not any(piece in compact for piece in _TYPO_PIECES[target]):
             continue
         if n >= 7:
             starts: set[int] = set(range(0, size - n + 2))
@@ -302,11 +320,11 @@ def _typo_in(compact: str) -> _Found | None:
             for length in (n - 1, n, n + 1):
                 end = start + length
                 if end > size or length < 4:
-                    continue
+                    continue  # (a 3-letter name's only typo is 4 letters long)
                 window = compact[start:end]
                 if window[0] != target[0] and window[-1] != target[-1]:
                     continue
-                if not one_edit_apart(window, target) or not _edit_kind_ok(window, target):
+                if not one_edit_apart(window, target) or not _edit_fits(window, target):
                     continue
                 junk = _junk(compact[:start]) + _junk(compact[end:])
                 allowed = 99 if n >= 7 else (1 if n >= 5 else 0)
