@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install worker lint format check-migrations pytest test-deps bench-checkin bench-weight clean
+.PHONY: run test install worker lint format openapi check-migrations pytest test-deps bench-checkin bench-weight clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -46,6 +46,10 @@ lint: install
 format: install
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
+
+# Regenerate the committed OpenAPI snapshot after a deliberate API change (tests/api).
+openapi: install
+	$(BIN)/binhdan openapi_schema --output tests/api/openapi.snapshot.json
 
 check-migrations: install
 	$(BIN)/binhdan makemigrations --check --dry-run
