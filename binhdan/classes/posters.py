@@ -17,6 +17,7 @@ from reportlab.pdfgen import canvas
 
 from binhdan.classes.models import BridgePoint, ClassSession
 from binhdan.classes.planning_selectors import session_when
+from binhdan.classes.point_codes import display_code
 from binhdan.core.pdf import (
     BRAND,
     FONT_BOLD,
@@ -105,12 +106,16 @@ def _page(c: canvas.Canvas, *, session: ClassSession, point: BridgePoint, base_u
     c.setFont(FONT_REGULAR, 12)
     c.drawCentredString(width / 2, y, "Mã điểm cầu:")
     y -= 8 * mm
-    c.setFont(FONT_BOLD, fit_size(c, point.self_checkin_code, FONT_BOLD, 22, inner))
-    c.drawCentredString(width / 2, y, point.self_checkin_code)
+    typed = display_code(point.self_checkin_code)
+    c.setFont(FONT_BOLD, fit_size(c, typed, FONT_BOLD, 22, inner))
+    c.drawCentredString(width / 2, y, typed)
     y -= 6 * mm
     c.setFillColor(MUTED)
-    c.setFont(FONT_REGULAR, 9)
-    c.drawCentredString(width / 2, y, url)
+    c.setFont(FONT_REGULAR, 10)
+    find_url = base_url.rstrip("/") + "/diem-danh/"
+    hint = f"Không quét được mã QR? Mở {find_url} và gõ mã trên."
+    c.setFont(FONT_REGULAR, fit_size(c, hint, FONT_REGULAR, 10, inner))
+    c.drawCentredString(width / 2, y, hint)
     y -= 10 * mm
 
     c.setFillColor(INK)

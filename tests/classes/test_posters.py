@@ -71,10 +71,14 @@ def test_poster_embeds_be_vietnam_pro(poster):
     assert b"/FontFile2" in pdf  # the TrueType program itself is in the file
 
 
-def test_poster_prints_the_self_checkin_code(poster):
+def test_poster_prints_the_self_checkin_code_as_people_type_it(poster):
+    from binhdan.classes.point_codes import display_code
+
     point_, pdf = poster
 
-    assert point_.self_checkin_code in pdf_text(pdf)
+    text = pdf_text(pdf)
+    assert display_code(point_.self_checkin_code) in text
+    assert "/diem-danh/ và gõ mã trên" in text
 
 
 def test_poster_text_keeps_vietnamese_diacritics(poster):
