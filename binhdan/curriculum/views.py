@@ -1,5 +1,8 @@
 """Citizen pages: topics, lessons one screen at a time, read-aloud audio. Public, no login."""
 
+import logging
+import subprocess
+
 from django.http import FileResponse, Http404
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
@@ -8,7 +11,15 @@ from binhdan.core.errors import NotFound
 from binhdan.core.ranges import ranged_file_response
 from binhdan.curriculum import selectors
 from binhdan.curriculum.attachments import attachment_path
-from binhdan.curriculum.audio import CONTENT_TYPES, find_screen_audio
+from binhdan.curriculum.audio import (
+    CONTENT_TYPES,
+    AudioUnavailable,
+    audio_available,
+    find_screen_audio,
+    screen_audio_get_or_create,
+)
+
+logger = logging.getLogger(__name__)
 
 
 def _lesson_or_404(topic: str, lesson: str) -> selectors.LessonView:
@@ -46,7 +57,10 @@ def lesson(request, topic: str, lesson: str, screen: int = 1):
     if not 1 <= screen <= len(view.screens):
         raise Http404
     current = view.screens[screen - 1]
-    audio = find_screen_audio(topic_slug=topic, lesson_slug=lesson, screen=current)
+    # The player shows whenever the audio exists or can be made on its first play.
+    has_audio = audio_available() or (
+        find_screen_audio(topic_slug=topic, lesson_slug=lesson, screen=current) is not None
+    )
     context = {
         "topic": view.topic,
         "lesson": view.lesson,
@@ -55,7 +69,7 @@ def lesson(request, topic: str, lesson: str, screen: int = 1):
         "screen_count": len(view.screens),
         "is_first": screen == 1,
         "is_last": screen == len(view.screens),
-        "has_audio": audio is not None,
+        "has_audio": has_audio,
         "quiz": selectors.quiz_of(view.topic),
         "attachments": selectors.lesson_attachments(lesson=view.lesson)
         if screen == len(view.screens)
@@ -69,9 +83,16 @@ def lesson_audio(request, topic: str, lesson: str, screen: int):
     view = _lesson_or_404(topic, lesson)
     if not 1 <= screen <= len(view.screens):
         raise Http404
-    path = find_screen_audio(topic_slug=topic, lesson_slug=lesson, screen=view.screens[screen - 1])
-    if path is None:
-        raise Http404
+    try:
+        # Made on the first play when `generate_lesson_audio` has not made it yet.
+        path = screen_audio_get_or_create(
+            topic_slug=topic, lesson_slug=lesson, screen=view.screens[screen - 1]
+        )
+    except AudioUnavailable:
+        raise Http404 from None
+    except (OSError, subprocess.SubprocessError):
+        logger.exception("read-aloud audio for %s/%s/%s could not be made", topic, lesson, screen)
+        raise Http404 from None
     response = ranged_file_response(request, path, CONTENT_TYPES[path.suffix[1:]])
     # The file name holds a hash of the text: a changed text is a new URL target.
     response["Cache-Control"] = "public, max-age=86400"

@@ -1,4 +1,4 @@
-"""Pre-generated read-aloud audio (espeak-ng) and its serving view."""
+"""Pre-generated read-aloud audio with Debian's espeak-ng, and its serving view."""
 
 import os
 import shutil
@@ -88,7 +88,11 @@ def test_audio_view_answers_a_byte_range_as_safari_asks(client, uploads, lesson)
     assert response.content == whole[:2]
 
 
-def test_audio_view_is_404_when_nothing_was_generated(client, uploads, lesson):
+def test_audio_view_is_404_when_nothing_was_generated_and_nothing_can_speak(
+    client, monkeypatch, uploads, lesson
+):
+    monkeypatch.setattr("shutil.which", lambda name: None)
+    monkeypatch.setattr(audio, "bundled_espeak", lambda: None)
     assert (
         client.get(reverse("curriculum:lesson_audio", args=["nghe", "thu", 1])).status_code == 404
     )
@@ -98,12 +102,17 @@ def test_audio_of_an_old_text_is_not_served(client, uploads, lesson):
     folder = uploads / "audio" / "nghe" / "thu"
     folder.mkdir(parents=True)
     (folder / "1-0000000000000000.wav").write_bytes(b"RIFF")
-    assert (
-        client.get(reverse("curriculum:lesson_audio", args=["nghe", "thu", 1])).status_code == 404
-    )
+
+    response = client.get(reverse("curriculum:lesson_audio", args=["nghe", "thu", 1]))
+
+    # the current text's audio is made and served; the old text's file is gone
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) != b"RIFF"
+    assert not (folder / "1-0000000000000000.wav").exists()
 
 
-def test_command_says_how_to_install_espeak_when_missing(monkeypatch, uploads, lesson):
+def test_command_says_how_to_get_a_speech_engine_when_none_is_there(monkeypatch, uploads, lesson):
     monkeypatch.setattr("shutil.which", lambda name: None)
+    monkeypatch.setattr(audio, "bundled_espeak", lambda: None)
     with pytest.raises(CommandError, match="apt-get install -y espeak-ng"):
         call_command("generate_lesson_audio", stdout=StringIO())

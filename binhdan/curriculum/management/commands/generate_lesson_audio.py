@@ -1,15 +1,24 @@
+import time
+
 from django.core.management.base import BaseCommand, CommandError
 
-from binhdan.curriculum.audio import encoder, espeak_binary, generate_screen_audio
+from binhdan.curriculum.audio import (
+    AudioUnavailable,
+    encoder,
+    generate_screen_audio,
+    synthesiser,
+)
 from binhdan.curriculum.models import Lesson
 from binhdan.curriculum.rendering import split_screens
 
 
 class Command(BaseCommand):
     help = (
-        "Pre-generate read-aloud audio (espeak-ng, Vietnamese voice) for every screen of every "
-        "lesson, stored under UPLOAD_DIR/audio/. Compressed with opusenc, ffmpeg or lame when "
-        "one is installed, WAV otherwise. Screens whose text is unchanged are skipped."
+        "Pre-generate read-aloud audio (eSpeak NG, Vietnamese voice) for every screen of every "
+        "lesson, stored under UPLOAD_DIR/audio/. Speaks with Debian's espeak-ng when installed, "
+        "else with the bundled espeakng-loader library; compressed with opusenc, ffmpeg or lame "
+        "when one is installed, else MP3 through lameenc. Screens whose text is unchanged are "
+        "skipped; a screen missing its audio also gets it on its first play."
     )
 
     def add_arguments(self, parser):
@@ -17,20 +26,28 @@ class Command(BaseCommand):
         parser.add_argument("--force", action="store_true", help="regenerate existing files")
 
     def handle(self, *args, **options):
-        if espeak_binary() is None:
-            raise CommandError("espeak-ng is not installed: apt-get install -y espeak-ng")
+        engine = synthesiser()
+        if engine is None:
+            raise CommandError(
+                "No speech engine: install the project's dependencies (pip install "
+                "espeakng-loader) or Debian's espeak-ng (apt-get install -y espeak-ng)"
+            )
         lessons = Lesson.objects.select_related("topic").order_by("topic__order", "order")
         if options["topic"]:
             lessons = lessons.filter(topic__slug=options["topic"])
         created = kept = total_bytes = 0
+        started = time.monotonic()
         for lesson in lessons:
             for screen in split_screens(lesson.body):
-                result = generate_screen_audio(
-                    topic_slug=lesson.topic.slug,
-                    lesson_slug=lesson.slug,
-                    screen=screen,
-                    force=options["force"],
-                )
+                try:
+                    result = generate_screen_audio(
+                        topic_slug=lesson.topic.slug,
+                        lesson_slug=lesson.slug,
+                        screen=screen,
+                        force=options["force"],
+                    )
+                except AudioUnavailable as exc:
+                    raise CommandError(str(exc)) from exc
                 created += result.created
                 kept += not result.created
                 total_bytes += result.bytes
@@ -39,5 +56,6 @@ class Command(BaseCommand):
         fmt = encoder() or "none (WAV)"
         self.stdout.write(
             f"Audio: {created} generated, {kept} already up to date, "
-            f"{total_bytes:,} bytes in all (compressor: {fmt})."
+            f"{total_bytes:,} bytes in all (speech: {engine}, compressor: {fmt}, "
+            f"{time.monotonic() - started:.1f} s)."
         )

@@ -1,13 +1,15 @@
-/* "Nghe đọc": read the current screen aloud with a Vietnamese voice (Web Speech API).
-   Without a Vietnamese voice the pre-generated <audio> file (if any) stays as the fallback;
-   without both, the button stays hidden. No network, no other host. */
+/* Read-aloud. The "Nghe bài này" player (pre-generated audio, made by the server on its first
+   play) is the one control every phone gets. Only when there is no player, or its audio
+   cannot be played, does the "Nghe đọc" button read the screen with the phone's own
+   Vietnamese voice (Web Speech API); without such a voice the button stays hidden.
+   No network, no other host. */
 (function () {
   "use strict";
   var button = document.getElementById("read-aloud");
+  var listen = document.getElementById("listen");
   var audio = document.getElementById("screen-audio");
   var text = document.getElementById("screen-text");
   var synth = window.speechSynthesis;
-  if (!button || !text || !synth || !window.SpeechSynthesisUtterance) return;
 
   function vietnameseVoice() {
     var voices = synth.getVoices() || [];
@@ -27,7 +29,6 @@
     var voice = vietnameseVoice();
     if (!voice) return false;
     button.hidden = false;
-    if (audio) audio.hidden = true;
     button.addEventListener("click", function () {
       if (synth.speaking) { synth.cancel(); speaking(false); return; }
       var utterance = new SpeechSynthesisUtterance(text.innerText);
@@ -42,8 +43,17 @@
     return true;
   }
 
-  if (!setup() && "onvoiceschanged" in synth) {
-    var done = false;
-    synth.addEventListener("voiceschanged", function () { if (!done) done = setup(); });
+  function useDeviceVoice() {
+    if (!button || !text || !synth || !window.SpeechSynthesisUtterance) return;
+    if (!setup() && "onvoiceschanged" in synth) {
+      var done = false;
+      synth.addEventListener("voiceschanged", function () { if (!done) done = setup(); });
+    }
   }
+
+  if (!audio) { useDeviceVoice(); return; }
+  audio.addEventListener("error", function () {
+    if (listen) listen.hidden = true;
+    useDeviceVoice();
+  });
 })();
