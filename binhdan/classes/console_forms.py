@@ -59,7 +59,7 @@ class CheckInForm(forms.Form):
         label=_("Số CCCD (12 số)"),
         required=False,
         max_length=20,
-        help_text=_("Không lưu số CCCD: máy chủ chỉ giữ một mã băm để nhận ra người đã gặp."),
+        help_text=_("Không lưu số CCCD, chỉ dùng để nhận ra người đã gặp."),
         widget=forms.TextInput(attrs=_NUMERIC),
     )
     full_name = forms.CharField(

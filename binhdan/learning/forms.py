@@ -17,7 +17,9 @@ class IdentifyForm(forms.Form):
         label=_("Năm sinh"),
         min_value=1900,
         max_value=2100,
-        widget=forms.NumberInput(attrs={"inputmode": "numeric", "placeholder": "1965"}),
+        # A hint under the box, not a placeholder: a year in the box looked already filled in.
+        help_text=_("Ví dụ: 1960"),
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
     )
     phone = forms.CharField(
         label=_("Số điện thoại (nếu có)"),
@@ -29,7 +31,7 @@ class IdentifyForm(forms.Form):
         label=_("Số CCCD (không bắt buộc)"),
         required=False,
         max_length=20,
-        help_text=_("Hệ thống không lưu số CCCD: chỉ lưu một mã băm để nhận ra bạn lần sau."),
+        help_text=_("Hệ thống không lưu số CCCD, chỉ dùng để nhận ra bạn lần sau."),
         widget=forms.TextInput(attrs={"autocomplete": "off", "inputmode": "numeric"}),
     )
     # Both shown by the area picker (areas/_picker.html), which offers only these choices.

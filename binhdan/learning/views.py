@@ -10,6 +10,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_POST
 
@@ -70,6 +71,18 @@ def _store_pending_lessons(request, person) -> None:
         services.lesson_complete(person=person, lesson=lesson)
 
 
+ASSISTED_COMMUNE_LABEL = gettext_lazy("Xã, phường nơi người dân ở")
+
+
+def _address_the_helper(form: IdentifyForm) -> None:
+    """In assisted mode the volunteer types someone else's details: speak of "người dân"."""
+    form.fields["commune"].label = ASSISTED_COMMUNE_LABEL
+    form.fields["commune"].error_messages["required"] = _("Hãy chọn xã/phường nơi người dân ở.")
+    form.fields["cccd"].help_text = _(
+        "Hệ thống không lưu số CCCD, chỉ dùng để nhận ra người dân này lần sau."
+    )
+
+
 @sensitive_post_parameters("cccd")
 def identify(request):
     """Name, birth year, phone, optional CCCD, commune then village: no password.
@@ -98,6 +111,8 @@ def identify(request):
             villages=villages,
             initial={"client_uuid": uuid.uuid4(), "next": request.GET.get("next", "")},
         )
+    if assisting:
+        _address_the_helper(form)
     if form.is_bound and form.is_valid():
         cleaned = form.cleaned_data
         try:
@@ -130,6 +145,8 @@ def identify(request):
     commune = picker.picker_state(
         source=picker.LEARNER_COMMUNES, user=request.user, field="commune", data=given
     )
+    if assisting:
+        commune.label = ASSISTED_COMMUNE_LABEL
     commune.then_url = reverse("areas:picker", args=[picker.LEARNER_VILLAGES.key])
     commune.then_field = "village"
     commune.then_label = _("Xem các thôn của xã/phường đã chọn")
