@@ -1,6 +1,7 @@
-"""Evaluate the scam checker on the labelled messages and time it. No Django needed.
+"""Evaluate the scam checker on the labelled messages and time it. Only the import timing
+needs Django (``--no-import`` skips it).
 
-    .venv/bin/python bench/scamcheck_eval.py [path/to/labelled_messages.jsonl] [--no-import] [--no-domains]
+    .venv/bin/python bench/scamcheck_eval.py [path/to/messages.jsonl] [--no-import] [--no-domains]
 
 Prints a table per kind, the misclassified ids, timings, and last one JSON line:
 {"messages", "scams", "legit", "recall", "false_alarm_rate", "p50_ms_2000_chars",
@@ -23,6 +24,7 @@ Targets: the import <= 10 s, a check <= 10 ms with the lists loaded.
 
 import json
 import os
+import shutil
 import statistics
 import sys
 import tempfile
@@ -119,6 +121,10 @@ def time_import(text: str) -> dict:
     current_domain_lists()
     snapshot_s = time.perf_counter() - started
     timings = time_one(text, runs=100, check=lambda t: scam_check(text=t, count=False))
+    from django.db import connections
+
+    connections.close_all()
+    shutil.rmtree(folder, ignore_errors=True)
     print(
         f"import of {LIST_SIZE:,} lines: {report.loaded:,} domains in {import_s:.2f} s; "
         f"snapshot built in {snapshot_s:.2f} s; a 2,000-character check through the service: "
