@@ -286,12 +286,3 @@ def learner_get(*, person_id) -> Person | None:
     if person is not None and person.merged_into_id is not None:
         return learner_get(person_id=person.merged_into_id)  # merged by staff meanwhile
     return person
-
-
-def communes_with_villages(*, villages):
-    """Communes having at least one of ``villages``, with their province, by name."""
-    return (
-        Area.objects.filter(level=Area.Level.COMMUNE, pk__in=villages.values("parent_id"))
-        .select_related("parent")
-        .order_by("parent__name_folded", "name_folded")
-    )

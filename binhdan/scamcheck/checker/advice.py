@@ -29,8 +29,8 @@ _CLOSING: dict[str, str] = {
 }
 _BY_CODE: dict[str, str] = {
     "reported_by_community": (
-        "Thông tin trong tin nhắn đã bị nhiều người báo là lừa đảo: đừng trả lời, đừng gọi "
-        "lại, đừng chuyển tiền."
+        "Thông tin trong tin nhắn đã được người dân báo là lừa đảo và cán bộ đã xác nhận: "
+        "đừng trả lời, đừng gọi lại, đừng chuyển tiền."
     ),
     "blocklisted_domain": (
         "Đừng bấm vào đường link: trang này đã nằm trong danh sách cảnh báo lừa đảo. Nếu lỡ "
