@@ -130,6 +130,8 @@ def test_merge_page_offers_the_candidate_and_merges(client, tree, officer, twins
     done = client.post(f"/nguoi-dan/{keep.pk}/gop/{duplicate.pk}/", follow=True)
 
     assert "Hồ sơ có thể trùng" in detail and f"/gop/{duplicate.pk}/" in detail
+    assert detail.count("Hồ sơ có thể trùng") == 1  # in the page, not in its <title>
+    assert "<section" not in detail.split("</title>")[0]
     assert confirm.status_code == 200 and "Gộp hai hồ sơ" in confirm.content.decode()
     assert "Đã gộp hai hồ sơ" in done.content.decode()
     assert "Vu Thi Hang" not in client.get("/nguoi-dan/").content.decode()
