@@ -50,6 +50,7 @@ _REASON_FIELD = {
     "checked_in_at_invalid": "checked_in_at",
     "birth_year_invalid": "birth_year",
     "full_name_required": "full_name",
+    "phone_shared": "full_name",
     "identity_missing": "full_name",
     "village_invalid": "village_code",
     "method_invalid": "method",
@@ -91,10 +92,14 @@ def checkin_create(request: HttpRequest, payload: CheckInIn):
             code=result.reason,
             details={"field": _REASON_FIELD.get(result.reason, "body")},
         )
-    return _json(
-        {"client_uuid": str(result.client_uuid), "status": result.status, "reason": result.reason},
-        status=201 if result.status == services.CREATED else 200,
-    )
+    return _json(_result(result), status=201 if result.status == services.CREATED else 200)
+
+
+def _result(result: services.ItemResult) -> dict:
+    out = {"client_uuid": str(result.client_uuid), "status": result.status, "reason": result.reason}
+    if result.name_masked:
+        out["name_masked"] = result.name_masked
+    return out
 
 
 @router.post(
@@ -128,9 +133,7 @@ def checkin_batch(request: HttpRequest, payload: CheckInBatchIn):
         "created": counts[services.CREATED],
         "duplicate": counts[services.DUPLICATE],
         "rejected": counts[services.REJECTED],
-        "results": [
-            {"client_uuid": r.client_uuid, "status": r.status, "reason": r.reason} for r in results
-        ],
+        "results": [_result(r) for r in results],
     }
 
 

@@ -45,6 +45,7 @@ SCOPE = "/van-hanh/"
 SW_TEMPLATE = Path(__file__).parent / "templates" / "classes" / "console" / "sw.js"
 SELF_CHECKIN_LIMIT = 60  # submissions a minute from one address (a village hall shares one)
 SILENT_LIST_TTL = 5
+LATE_UPLOAD = dt.timedelta(minutes=2)  # a check-in received later than this came from offline
 SHELL_ASSETS = [
     "web/app.css",
     "classes/console.css",
@@ -62,7 +63,12 @@ REASONS = {
     "cccd_required": gettext_lazy("Hãy nhập số CCCD."),
     "phone_invalid": gettext_lazy("Số điện thoại không hợp lệ: cần 10 số, ví dụ 0912 345 678."),
     "phone_required": gettext_lazy("Hãy nhập số điện thoại."),
-    "full_name_required": gettext_lazy("Hãy nhập họ tên người dân."),
+    "full_name_required": gettext_lazy(
+        "Số điện thoại này chưa có trong danh sách người dân của xã: hãy nhập cả họ tên."
+    ),
+    "phone_shared": gettext_lazy(
+        "Nhiều người dùng chung số điện thoại này: hãy hỏi và nhập họ tên người đến dự."
+    ),
     "identity_missing": gettext_lazy("Cần họ tên, năm sinh và thôn (hoặc số điện thoại, số CCCD)."),
     "village_invalid": gettext_lazy("Thôn không thuộc xã của điểm cầu này."),
     "card_invalid": gettext_lazy("Mã QR trên thẻ không hợp lệ."),
@@ -73,11 +79,14 @@ REASONS = {
     "_": gettext_lazy("Máy chủ không ghi nhận lượt này."),
 }
 DUPLICATE_NOTES = {
-    "already_checked_in": gettext_lazy("Người này đã điểm danh tại điểm cầu này rồi."),
+    "already_checked_in": gettext_lazy("Người này đã điểm danh tại điểm cầu này hôm nay rồi."),
     "seen_at_other_point": gettext_lazy(
         "Người này đã điểm danh ở một điểm cầu khác: đã ghi lại để kiểm tra."
     ),
 }
+# Where the no-JavaScript forms leave their answer for the page they redirect to: shown
+# next to the form's button (the page's top is far above it on a phone).
+RESULT_KEY = "console-result:{session}:{point}"
 
 
 def _reason(code: str) -> str:
@@ -112,7 +121,7 @@ def _console_points(user) -> list[SessionPoint]:
         SessionPoint.objects.filter(
             Q(pk__in=operated.values("pk"))
             | scope_q(user=user, action=Action.CHECKIN_WRITE, path_field="area_path"),
-            session__ends_at__gte=timezone.now() - selectors.LIVE_MARGIN,
+            selectors.still_listed_q(),
         )
         .exclude(session__status=SessionStatus.CANCELLED)
         .select_related("session", "point", "point__village")
@@ -142,7 +151,11 @@ def _console_text() -> dict:
         "closed_msg": _("Đã đóng điểm cầu."),
         "confirm_close": _("Đóng điểm cầu? Sau khi đóng vẫn gửi được các lượt đang chờ."),
         "later": _("(Mất mạng: sẽ báo lên máy chủ khi có mạng, kèm đúng giờ.)"),
-        "queued": _("Đã ghi: %s"),
+        "sending": _("Đang gửi: %s…"),
+        "saved_offline": _("Đã lưu trên máy: %s. Sẽ gửi khi có mạng."),
+        "done": _("Đã điểm danh: %s"),
+        "headcount_done": _("Đã báo số người: %s"),
+        "duplicates": {code: str(text) for code, text in DUPLICATE_NOTES.items()},
         "synced": _("Đã gửi các lượt đang chờ lên máy chủ."),
         "sync_failed": _("Chưa gửi được: dữ liệu vẫn giữ trên máy, sẽ thử lại."),
         "login_again": _(
@@ -173,6 +186,9 @@ def console_home(request):
     now = timezone.now()
     live = [sp for sp in points if timezone.localdate(sp.session.starts_at) <= today]
     upcoming = [sp for sp in points if timezone.localdate(sp.session.starts_at) > today]
+    for sp in points:
+        # Ended today: still listed so that a late headcount can be reported.
+        sp.ended = sp.session.ends_at < now
     return render(
         request,
         "classes/console/home.html",
@@ -187,6 +203,7 @@ def point_screen(request, session_id: int, point_id: int):
     villages = selectors.commune_villages(area_paths={session_point.area_path})
     village_list = next(iter(villages.values()), [])
     village_code = point.village.code
+    result = request.session.pop(_result_key(session_point), None) or {}
     return render(
         request,
         "classes/console/point.html",
@@ -201,6 +218,9 @@ def point_screen(request, session_id: int, point_id: int):
             ),
             "headcount_form": HeadcountForm(auto_id="hc_%s", initial={"client_uuid": uuid.uuid4()}),
             "generated": timezone.now().isoformat(),
+            "ended": session_point.session.ends_at < timezone.now(),
+            "checkin_result": result.get("checkin"),
+            "headcount_result": result.get("headcount"),
             "self_checkin_url": request.build_absolute_uri(
                 reverse("console:self_checkin", args=[point.self_checkin_code])
             ),
@@ -226,8 +246,34 @@ def point_status(request, session_id: int, point_id: int):
     )
 
 
-def _back(session_point: SessionPoint):
-    return redirect("console:point", session_point.session_id, session_point.point_id)
+def _result_key(session_point: SessionPoint) -> str:
+    return RESULT_KEY.format(session=session_point.session_id, point=session_point.point_id)
+
+
+def _point_url(session_point: SessionPoint) -> str:
+    return reverse("console:point", args=[session_point.session_id, session_point.point_id])
+
+
+def _answer(request, session_point: SessionPoint, *, form: str, text: str, tone: str):
+    """Back to the point's screen scrolled to ``form``, its answer next to the form's button
+    (kept in the session for that one page: the messages sit far above on a phone)."""
+    request.session[_result_key(session_point)] = {form: {"text": str(text), "tone": tone}}
+    anchor = {"checkin": "#diem-danh", "headcount": "#bao-so"}[form]
+    return redirect(_point_url(session_point) + anchor)
+
+
+def _checkin_answer(result: services.ItemResult) -> tuple[str, str]:
+    """(text, tone) for one check-in's result: tone ok | info | bad."""
+    if result.status == services.CREATED or result.reason == "retry":
+        if result.name_masked:
+            return _("Đã điểm danh: %s") % result.name_masked, "ok"
+        return _("Đã điểm danh."), "ok"
+    if result.status == services.DUPLICATE:
+        note = str(DUPLICATE_NOTES.get(result.reason, _("Lượt này đã được ghi nhận.")))
+        if result.name_masked:
+            note = f"{result.name_masked}: {note}"
+        return note, "info"
+    return _reason(result.reason), "bad"
 
 
 @sensitive_post_parameters("cccd")
@@ -239,9 +285,8 @@ def point_checkin(request, session_id: int, point_id: int):
     villages = selectors.commune_villages(area_paths={session_point.area_path})
     form = CheckInForm(request.POST, villages=next(iter(villages.values()), []))
     if not form.is_valid():
-        for errors in form.errors.values():
-            messages.error(request, errors[0])
-        return _back(session_point)
+        text = next(iter(form.errors.values()))[0]
+        return _answer(request, session_point, form="checkin", text=text, tone="bad")
     data = form.cleaned_data
     method = data["method"]
     fields = {
@@ -260,16 +305,9 @@ def point_checkin(request, session_id: int, point_id: int):
             actor=request.user, session_point=session_point, items=[item]
         )[0]
     except DomainError as exc:
-        messages.error(request, exc.message)
-        return _back(session_point)
-    if result.status == services.CREATED:
-        messages.success(request, _("Đã điểm danh."))
-    elif result.status == services.DUPLICATE:
-        note = DUPLICATE_NOTES.get(result.reason)
-        messages.info(request, str(note) if note else _("Lượt này đã được ghi nhận."))
-    else:
-        messages.error(request, _reason(result.reason))
-    return _back(session_point)
+        return _answer(request, session_point, form="checkin", text=exc.message, tone="bad")
+    text, tone = _checkin_answer(result)
+    return _answer(request, session_point, form="checkin", text=text, tone=tone)
 
 
 @login_required
@@ -278,9 +316,8 @@ def point_headcount(request, session_id: int, point_id: int):
     session_point = _session_point_or_404(request, session_id, point_id)
     form = HeadcountForm(request.POST)
     if not form.is_valid():
-        for errors in form.errors.values():
-            messages.error(request, errors[0])
-        return _back(session_point)
+        text = next(iter(form.errors.values()))[0]
+        return _answer(request, session_point, form="headcount", text=text, tone="bad")
     try:
         services.headcount_record(
             actor=request.user,
@@ -290,10 +327,9 @@ def point_headcount(request, session_id: int, point_id: int):
             client_uuid=form.cleaned_data["client_uuid"],
         )
     except DomainError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("Đã báo số người."))
-    return _back(session_point)
+        return _answer(request, session_point, form="headcount", text=exc.message, tone="bad")
+    text = _("Đã báo số người: %s") % form.cleaned_data["count"]
+    return _answer(request, session_point, form="headcount", text=text, tone="ok")
 
 
 @login_required
@@ -302,7 +338,7 @@ def point_open(request, session_id: int, point_id: int):
     session_point = _session_point_or_404(request, session_id, point_id)
     services.point_open(actor=request.user, session_point=session_point)
     messages.success(request, _("Đã mở điểm cầu: máy chủ biết điểm cầu đang kết nối."))
-    return _back(session_point)
+    return redirect(_point_url(session_point))
 
 
 @login_required
@@ -311,7 +347,7 @@ def point_close(request, session_id: int, point_id: int):
     session_point = _session_point_or_404(request, session_id, point_id)
     services.point_close(actor=request.user, session_point=session_point)
     messages.success(request, _("Đã đóng điểm cầu."))
-    return _back(session_point)
+    return redirect(_point_url(session_point))
 
 
 # --------------------------------------------------------------------------- PWA files
@@ -488,6 +524,15 @@ def _silent_points(*, session, user) -> list[dict]:
     return rows
 
 
+def _latest_row(row: dict) -> dict:
+    """A "Vừa điểm danh" line: when it happened, and when it reached us if much later (a
+    phone that was offline)."""
+    received = dt.datetime.fromisoformat(row["at"])
+    happened = dt.datetime.fromisoformat(row.get("checked_in_at") or row["at"])
+    late = received - happened > LATE_UPLOAD
+    return {**row, "at": happened, "received_at": received if late else None}
+
+
 def _wall_context(request, session) -> dict:
     figures = selectors.session_live_figures(session=session, user=request.user)
     parse = dt.datetime.fromisoformat
@@ -495,7 +540,7 @@ def _wall_context(request, session) -> dict:
         "session": session,
         "f": figures,
         "generated": parse(figures["generated_at"]),
-        "latest": [{**row, "at": parse(row["at"])} for row in figures["latest"]],
+        "latest": [_latest_row(row) for row in figures["latest"]],
         "silent": _silent_points(session=session, user=request.user),
         "headcounted": max(0, figures["attendance"] - figures["checkins"]),
     }

@@ -2,7 +2,12 @@
 
 Sheet "Tổng hợp": one row per point (commune, point, village): check-ins, the latest
 headcount and the attendance (the larger of the two), with totals. Sheet "Danh sách": one
-row per check-in: time, point, village, name, birth year, method. Never a phone or a CCCD.
+row per check-in: time, point, commune and village where the person lives, name, birth
+year, method. Never a phone or a CCCD.
+
+Where a person lives: the village typed at the check-in, else the known person's village,
+else (nothing said) the point's village. The birth year: the check-in's, else the known
+person's (a phone check-in carries none).
 Every row goes through ``append_row``: a name typed as ``=HYPERLINK(…)`` stays text.
 """
 
@@ -31,6 +36,7 @@ LIST_HEADER = [
     "STT",
     "Thời gian",
     "Điểm cầu",
+    "Xã/phường",
     "Thôn/tổ dân phố",
     "Họ và tên",
     "Năm sinh",
@@ -92,23 +98,26 @@ def attendance_workbook(
         checkins_for_export(user=user, session=session, point=point).iterator(chunk_size=2000),
         start=1,
     ):
-        village = checkin.person.village if checkin.person_id else checkin.point.village
+        person = checkin.person if checkin.person_id else None
+        village = checkin.village or (person.village if person else checkin.point.village)
+        birth_year = checkin.birth_year or (person.birth_year if person else None)
         append_row(
             listing,
             [
                 number,
                 timezone.localtime(checkin.checked_in_at).replace(tzinfo=None),
                 checkin.point.name,
+                village.parent.name if village.parent_id else "",
                 village.name,
                 checkin.full_name,
-                checkin.birth_year,
+                birth_year,
                 str(methods.get(checkin.method, checkin.method)),
             ],
         )
     for row in listing.iter_rows(min_row=2, min_col=2, max_col=2):
         for cell in row:
             cell.number_format = "dd/mm/yyyy hh:mm"
-    for column, width in zip("ABCDEFG", [7, 18, 34, 24, 30, 10, 30], strict=True):
+    for column, width in zip("ABCDEFGH", [7, 18, 34, 24, 24, 30, 10, 30], strict=True):
         listing.column_dimensions[column].width = width
     listing.freeze_panes = "A2"
 

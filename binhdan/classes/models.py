@@ -172,8 +172,9 @@ class CheckIn(models.Model):
     """One person present at one point of one session. Unique per session and person.
 
     ``identity_key`` is the same HMAC as ``people.Person.identity_key``; ``person`` is set
-    when the person is already known. ``checked_in_at`` is when it happened (an offline
-    upload carries it), ``received_at`` when the server stored it.
+    when the person is already known; ``village`` is the village typed at the check-in.
+    ``checked_in_at`` is when it happened (an offline upload carries it), ``received_at``
+    when the server stored it.
     """
 
     # No index of its own: the (session, identity_key) and (session, point) ones cover it,
@@ -189,6 +190,17 @@ class CheckIn(models.Model):
     )
     full_name = models.CharField(max_length=200, blank=True)
     birth_year = models.PositiveSmallIntegerField(null=True, blank=True)
+    # The village the person said they live in (name + birth year + village, or a self
+    # check-in's choice); None when none was given. No index: nothing reads check-ins by
+    # village, and every index is paid on each row of a wave.
+    village = models.ForeignKey(
+        "areas.Area",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        db_index=False,
+    )
     method = models.CharField(max_length=10, choices=CheckInMethod.choices)
     client_uuid = models.UUIDField(unique=True, default=uuid.uuid4)
     checked_in_at = models.DateTimeField()

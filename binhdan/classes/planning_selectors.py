@@ -267,14 +267,16 @@ def attendance_by_point(*, user: User, session: ClassSession, point: BridgePoint
 
 
 def checkins_for_export(*, user: User, session: ClassSession, point: BridgePoint | None = None):
-    """Check-in rows the user may see, without phone or CCCD (they are not stored here)."""
+    """Check-in rows the user may see, without phone or CCCD (they are not stored here),
+    with the villages (and their communes) of the check-in, the known person and the point,
+    and the person's birth year: the export says where each person lives."""
     rows = CheckIn.objects.filter(
         scope_q(user=user, action=Action.SESSION_VIEW, path_field="area_path"), session=session
     )
     if point is not None:
         rows = rows.filter(point=point)
     return (
-        rows.select_related("point__village__parent", "person__village")
+        rows.select_related("point__village__parent", "village__parent", "person__village__parent")
         .only(
             "checked_in_at",
             "full_name",
@@ -283,7 +285,11 @@ def checkins_for_export(*, user: User, session: ClassSession, point: BridgePoint
             "point__name",
             "point__village__name",
             "point__village__parent__name",
+            "village__name",
+            "village__parent__name",
+            "person__birth_year",
             "person__village__name",
+            "person__village__parent__name",
         )
         .order_by("checked_in_at", "pk")
     )

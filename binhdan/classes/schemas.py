@@ -46,6 +46,13 @@ class ItemResultOut(Schema):
     client_uuid: UUID
     status: str = Field(description="created | duplicate | rejected")
     reason: str = ""
+    name_masked: str = Field(
+        default="",
+        description=(
+            "A phone check-in sent without a name and matched to the one known person of the "
+            "point's commune with that phone: that person's name, masked."
+        ),
+    )
 
 
 class BatchResultOut(Schema):
@@ -93,7 +100,8 @@ class CommuneFiguresOut(Schema):
 
 
 class LatestOut(Schema):
-    at: str
+    at: str = Field(description="When the server received it.")
+    checked_in_at: str = Field(default="", description="When it happened (offline: earlier).")
     point_name: str
     name_masked: str
 

@@ -27,6 +27,7 @@ from binhdan.classes.models import (
     SessionPoint,
     SessionStatus,
 )
+from binhdan.classes.planning_selectors import sessions_for_user
 from binhdan.core.errors import NotFound, OutsideScope
 from binhdan.people.privacy import mask_name
 
@@ -163,11 +164,16 @@ def _compute_live(*, session: ClassSession, scope: _Scope) -> dict:
     latest = (
         CheckIn.objects.filter(scope.q(), session=session)
         .order_by("-received_at")
-        .values_list("received_at", "point__name", "full_name")[:10]
+        .values_list("received_at", "checked_in_at", "point__name", "full_name")[:10]
     )
     figures["latest"] = [
-        {"at": at.isoformat(), "point_name": point_name, "name_masked": mask_name(name)}
-        for at, point_name, name in latest
+        {
+            "at": at.isoformat(),
+            "checked_in_at": checked_in_at.isoformat(),
+            "point_name": point_name,
+            "name_masked": mask_name(name),
+        }
+        for at, checked_in_at, point_name, name in latest
     ]
     figures["generated_at"] = now.isoformat()
     return figures
@@ -179,7 +185,8 @@ def session_live_figures(*, session: ClassSession, user: User | None = None) -> 
     Keys: points_expected, points_opened, points_silent, points_closed, checkins,
     attendance (Σ max(check-ins, headcount) per point), unique_people, flagged,
     by_commune [{code, name, points_expected, points_opened, attendance}],
-    latest [{at, point_name, name_masked}], generated_at. Cached ``LIVE_TTL`` seconds.
+    latest [{at (received), checked_in_at, point_name, name_masked}], generated_at.
+    Cached ``LIVE_TTL`` seconds.
     """
     scope = _session_scope(session=session, user=user)
     key = f"classes:live:{session.pk}:{scope.key()}"
@@ -213,6 +220,38 @@ def session_live_figures(*, session: ClassSession, user: User | None = None) -> 
     return figures
 
 
+# --------------------------------------------------------------------------- live now
+
+
+def _running_q(now: dt.datetime) -> Q:
+    return Q(starts_at__lte=now, ends_at__gt=now) & ~Q(status=SessionStatus.CANCELLED)
+
+
+def session_is_live(session: ClassSession, *, now: dt.datetime | None = None) -> bool:
+    """Whether the session runs now (started, not ended, not cancelled): the live wall is
+    then linked from the calendar, the session page and the dashboard."""
+    now = now or timezone.now()
+    return session.status != SessionStatus.CANCELLED and session.starts_at <= now < session.ends_at
+
+
+def sessions_live_for_user(*, user: User, now: dt.datetime | None = None):
+    """Sessions running now (``session_is_live``) whose live wall ``user`` may open: in their
+    ``session.view`` scope (by the organising area or one of its points), or with a point
+    they operate. A queryset ordered by start; link each to ``console:live_wall``."""
+    now = now or timezone.now()
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return ClassSession.objects.none()
+    running = _running_q(now)
+    visible = sessions_for_user(user=user).filter(running).values("pk")
+    operated = SessionPoint.objects.filter(point__operators=user).values("session_id")
+    return (
+        ClassSession.objects.filter(running)
+        .filter(Q(pk__in=visible) | Q(pk__in=operated))
+        .select_related("area")
+        .order_by("starts_at", "pk")
+    )
+
+
 # --------------------------------------------------------------------------- operators
 
 
@@ -229,13 +268,23 @@ def _device_point_writable(*, user: User, point_id: int) -> bool:
     ).exists()
 
 
+def still_listed_q(*, now: dt.datetime | None = None, prefix: str = "session__") -> Q:
+    """Sessions an operator still has on their list: upcoming, live, ended less than
+    ``LIVE_MARGIN`` ago, or ended earlier today (local time), so that a late headcount can
+    still be reported the same day."""
+    now = now or timezone.now()
+    local = timezone.localtime(now)
+    midnight = local.replace(hour=0, minute=0, second=0, microsecond=0)
+    return Q(**{f"{prefix}ends_at__gte": min(now - LIVE_MARGIN, midnight)})
+
+
 def operator_sessions(*, user: User):
-    """Session points ``user`` operates whose session is upcoming or live (not cancelled).
+    """Session points ``user`` operates whose session is upcoming, live or ended today (not
+    cancelled; ``still_listed_q``).
 
     With a device token: the sessions of its one bridge point, while its issuer may still
     write check-ins there.
     """
-    now = timezone.now()
     device_point_id = token_point_id(user)
     if device_point_id is None:
         points = Q(point__operators=user)
@@ -244,10 +293,7 @@ def operator_sessions(*, user: User):
     else:
         return SessionPoint.objects.none()
     return (
-        SessionPoint.objects.filter(
-            points,
-            session__ends_at__gte=now - LIVE_MARGIN,
-        )
+        SessionPoint.objects.filter(points, still_listed_q())
         .exclude(session__status=SessionStatus.CANCELLED)
         .select_related("session", "point", "point__village")
         .order_by("session__starts_at", "pk")

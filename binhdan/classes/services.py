@@ -52,6 +52,7 @@ from binhdan.core.recent import RecentlyChecked
 from binhdan.core.text import clean
 from binhdan.people.identity import identity_key_for, normalize_phone, parse_cccd
 from binhdan.people.models import Person
+from binhdan.people.privacy import mask_name
 
 MAX_BATCH = 1000
 FUTURE_TOLERANCE = dt.timedelta(minutes=5)
@@ -82,6 +83,9 @@ class ItemResult:
     client_uuid: uuid.UUID
     status: str  # "created" | "duplicate" | "rejected"
     reason: str = ""
+    # A phone check-in without a name answered for a known person: who it was, masked
+    # ("Nguyễn V*** A***"), so the operator can tell the right person came.
+    name_masked: str = ""
 
 
 @dataclass
@@ -96,6 +100,8 @@ class _Row:
     method: str
     checked_in_at: dt.datetime
     person_id: int | None = None
+    village_id: int | None = None
+    name_masked: str = ""
 
 
 # --------------------------------------------------------------------------- access
@@ -265,8 +271,15 @@ def _fail(reason: str) -> DomainError:
     return InvalidInput(code=reason)
 
 
-def _identity(item: CheckInItem, *, village_codes: set[str] | None) -> tuple[str, str, int | None]:
-    """(identity_key, full_name, birth_year) of a non-card item, or InvalidInput(reason)."""
+def _identity(
+    item: CheckInItem, *, villages: dict[str, int] | None
+) -> tuple[str, str, int | None, int | None, str]:
+    """(identity_key, full_name, birth_year, village_id, phone) of a non-card item, or
+    InvalidInput(reason).
+
+    A phone check-in without a name comes back with an empty key and its phone in E.164:
+    ``_validate`` looks the phone up among the people of the point's commune.
+    """
     full_name = clean(item.full_name)[:200]
     birth_year = item.birth_year
     if birth_year is not None and not (1900 <= birth_year <= timezone.now().year):
@@ -288,16 +301,22 @@ def _identity(item: CheckInItem, *, village_codes: set[str] | None) -> tuple[str
         except InvalidInput as exc:
             raise _fail("phone_invalid") from exc
         if not full_name:
+            if method == CheckInMethod.PHONE:
+                return "", "", birth_year, None, phone
             raise _fail("full_name_required")
     elif cccd is None and method == CheckInMethod.PHONE:
         raise _fail("phone_required")
-    village_code = ""
+    village_code = (item.village_code or "").strip()
+    # The village a person gave is kept when it is one of the commune's (villages is None
+    # only when no item of the batch named one).
+    village_id = villages.get(village_code) if villages and village_code else None
     if cccd is None and not phone:
-        village_code = (item.village_code or "").strip()
         if not (full_name and birth_year and village_code):
             raise _fail("identity_missing")
-        if village_codes is not None and village_code not in village_codes:
+        if villages is not None and village_id is None:
             raise _fail("village_invalid")
+    else:
+        village_code = ""
     key = identity_key_for(
         cccd=cccd,
         phone_e164=phone,
@@ -305,16 +324,35 @@ def _identity(item: CheckInItem, *, village_codes: set[str] | None) -> tuple[str
         birth_year=birth_year,
         village_code=village_code,
     )
-    return key, full_name, birth_year
+    return key, full_name, birth_year, village_id, ""
 
 
-def _commune_village_codes(session_point: SessionPoint) -> set[str]:
-    commune_path = "/".join(session_point.area_path.split("/")[:2]) + "/"
-    return set(
-        Area.objects.filter(path__startswith=commune_path, level=Area.Level.VILLAGE).values_list(
-            "code", flat=True
-        )
+def _commune_prefix(session_point: SessionPoint) -> str:
+    return "/".join(session_point.area_path.split("/")[:2]) + "/"
+
+
+def _commune_villages(session_point: SessionPoint) -> dict[str, int]:
+    """{village code: id} of the point's commune: validates a typed village and gives the id
+    stored on the check-in, in one query."""
+    return dict(
+        Area.objects.filter(
+            path__startswith=_commune_prefix(session_point), level=Area.Level.VILLAGE
+        ).values_list("code", "pk")
     )
+
+
+def _people_by_phone(session_point: SessionPoint, phones: set[str]) -> dict[str, list[dict]]:
+    """Known people of the point's commune with these phones: {phone: [person, …]}.
+
+    Only the commune's people: a phone alone must not find (and name, even masked) someone
+    registered anywhere in the country.
+    """
+    found: dict[str, list[dict]] = {}
+    for person in Person.objects.filter(
+        phone__in=phones, area_path__startswith=_commune_prefix(session_point)
+    ).values("pk", "phone", "identity_key", "full_name", "birth_year", "village_id"):
+        found.setdefault(person["phone"], []).append(person)
+    return found
 
 
 def _validate(
@@ -325,11 +363,13 @@ def _validate(
     latest = now + FUTURE_TOLERANCE
     rows: list[_Row] = []
     rejected: dict[int, ItemResult] = {}
-    village_codes = None
-    if any(i.village_code and not (i.cccd or i.phone or i.card) for i in items):
-        # The village of the name + birth year method must be one of the point's commune.
-        village_codes = _commune_village_codes(session_point)
+    villages = None
+    if any(i.village_code and not (i.cccd or i.card) for i in items):
+        # The village of the name + birth year method must be one of the point's commune;
+        # a valid one is stored on the check-in (with a phone too: a self check-in).
+        villages = _commune_villages(session_point)
     cards: dict[int, int] = {}
+    phones: dict[int, str] = {}
     for index, item in enumerate(items):
         try:
             if not isinstance(item.client_uuid, uuid.UUID):
@@ -346,8 +386,21 @@ def _validate(
                     raise _fail("card_invalid") from exc
                 rows.append(_Row(index, item.client_uuid, "", "", None, item.method, at))
                 continue
-            key, full_name, birth_year = _identity(item, village_codes=village_codes)
-            rows.append(_Row(index, item.client_uuid, key, full_name, birth_year, item.method, at))
+            key, full_name, birth_year, village_id, phone = _identity(item, villages=villages)
+            if phone:
+                phones[index] = phone
+            rows.append(
+                _Row(
+                    index,
+                    item.client_uuid,
+                    key,
+                    full_name,
+                    birth_year,
+                    item.method,
+                    at,
+                    village_id=village_id,
+                )
+            )
         except InvalidInput as exc:
             rejected[index] = ItemResult(item.client_uuid, REJECTED, exc.code)
     if cards:
@@ -372,7 +425,42 @@ def _validate(
             row.person_id = person["pk"]
             kept.append(row)
         rows = kept
+    if phones:
+        rows = _resolve_phones(rows, phones, session_point=session_point, rejected=rejected)
     return rows, rejected
+
+
+def _resolve_phones(
+    rows: list[_Row],
+    phones: dict[int, str],
+    *,
+    session_point: SessionPoint,
+    rejected: dict[int, ItemResult],
+) -> list[_Row]:
+    """Phone check-ins without a name: the one known person of the commune with that phone.
+
+    Nobody known: ``full_name_required``; several people share the phone (a couple):
+    ``phone_shared``, the operator asks for the name. The answer names the person masked only.
+    """
+    people = _people_by_phone(session_point, set(phones.values()))
+    kept = []
+    for row in rows:
+        if row.index not in phones:
+            kept.append(row)
+            continue
+        found = people.get(phones[row.index], [])
+        if len(found) != 1:
+            reason = "phone_shared" if found else "full_name_required"
+            rejected[row.index] = ItemResult(row.client_uuid, REJECTED, reason)
+            continue
+        person = found[0]
+        row.identity_key = person["identity_key"]
+        row.full_name = person["full_name"]
+        row.birth_year = person["birth_year"]
+        row.person_id = person["pk"]
+        row.name_masked = mask_name(person["full_name"])
+        kept.append(row)
+    return kept
 
 
 # --------------------------------------------------------------------------- the hot path
@@ -380,7 +468,7 @@ def _validate(
 
 _COLUMNS = (
     "session_id, point_id, area_path, identity_key, person_id, full_name, birth_year, "
-    "method, client_uuid, checked_in_at, received_at, recorded_by_id"
+    "village_id, method, client_uuid, checked_in_at, received_at, recorded_by_id"
 )
 
 
@@ -404,17 +492,17 @@ def _insert_sql(vendor: str) -> str:
     if vendor == "postgresql":
         source = (
             "json_to_recordset(%s::json) AS x("
-            "k text, p bigint, n text, y integer, m text, u uuid, t timestamptz)"
+            "k text, p bigint, n text, y integer, v bigint, m text, u uuid, t timestamptz)"
         )
-        k, p, n, y, m, u, t = "x.k", "x.p", "x.n", "x.y", "x.m", "x.u", "x.t"
+        k, p, n, y, v, m, u, t = "x.k", "x.p", "x.n", "x.y", "x.v", "x.m", "x.u", "x.t"
     else:
         source = "json_each(%s) AS x"
-        k, p, n, y, m, u, t = (f"json_extract(x.value, '$.{c}')" for c in "kpnymut")
+        k, p, n, y, v, m, u, t = (f"json_extract(x.value, '$.{c}')" for c in "kpnyvmut")
     insert = (
         f"INSERT INTO {table} ({_COLUMNS}) "  # noqa: S608
         f"SELECT {cast('%s', 'bigint')}, {cast('%s', 'bigint')}, %s, {k}, "
         f"COALESCE({p}, (SELECT pp.id FROM {person} pp WHERE pp.identity_key = {k})), "
-        f"{n}, {y}, {m}, {u}, {t}, {cast('%s', 'timestamptz')}, {cast('%s', 'bigint')} "
+        f"{n}, {y}, {v}, {m}, {u}, {t}, {cast('%s', 'timestamptz')}, {cast('%s', 'bigint')} "
         f"FROM {source} WHERE EXISTS (SELECT 1 FROM {points} gp JOIN {sessions} gs "
         f"ON gs.id = gp.session_id WHERE gp.id = {cast('%s', 'bigint')} "
         f"AND gs.status <> '{SessionStatus.CANCELLED}') "
@@ -446,6 +534,7 @@ def _insert_params(
                 "p": row.person_id,
                 "n": row.full_name,
                 "y": row.birth_year,
+                "v": row.village_id,
                 "m": row.method,
                 "u": db_uuid(row.client_uuid),
                 "t": db_time(row.checked_in_at),
@@ -543,6 +632,9 @@ def checkins_record(
         _classify(leftover, session=session, session_point=session_point, results=results)
     if inserted:
         session_point.checkin_count += len(inserted)
+    for row in rows:
+        if row.name_masked and results[row.index].status != REJECTED:
+            results[row.index].name_masked = row.name_masked
     return [results[i] for i in range(len(items))]
 
 

@@ -20,6 +20,7 @@ from binhdan.areas import selectors as area_selectors
 from binhdan.areas.models import Area
 from binhdan.classes import planning
 from binhdan.classes import planning_selectors as sel
+from binhdan.classes import selectors as live_selectors
 from binhdan.classes.attendance_sheets import apply_sheet, plan_sheet, sheet_template_xlsx
 from binhdan.classes.exports import attendance_workbook, export_filename
 from binhdan.classes.forms import PointChoiceForm, PointForm, SessionForm, UploadForm
@@ -87,7 +88,12 @@ def calendar(request):
     return render(
         request,
         "classes/calendar.html",
-        {"cal": month_view, "can_plan": can_plan, "kinds": SessionKind},
+        {
+            "cal": month_view,
+            "can_plan": can_plan,
+            "kinds": SessionKind,
+            "live_sessions": list(live_selectors.sessions_live_for_user(user=request.user)[:10]),
+        },
     )
 
 
@@ -215,6 +221,7 @@ def session_detail(request, pk: int):
             "addable": addable,
             "is_online": session.kind == SessionKind.ONLINE,
             "is_cancelled": session.status == SessionStatus.CANCELLED,
+            "is_live": live_selectors.session_is_live(session),
         },
     )
 

@@ -69,7 +69,7 @@ def test_export_list_has_no_phone_or_cccd_column(tree, session):
     header = " ".join(listing[0]).lower()
     assert "điện thoại" not in header and "cccd" not in header and "căn cước" not in header
     assert len(listing) == 5
-    assert listing[1][4:7] == ["Nguyễn Thị 0", 1950, "Số điện thoại"]
+    assert listing[1][5:8] == ["Nguyễn Thị 0", 1950, "Số điện thoại"]
 
 
 def test_export_keeps_to_the_users_scope(tree, session):
@@ -77,7 +77,7 @@ def test_export_keeps_to_the_users_scope(tree, session):
 
     book = _book(attendance_workbook(user=officer, session=session))
 
-    names = [row[4] for row in _rows(book["Danh sách"])[1:]]
+    names = [row[5] for row in _rows(book["Danh sách"])[1:]]
     assert names == ["Trần Văn Phường"]
     assert all(row[0] != "Xã Đông Hưng" for row in _rows(book["Tổng hợp"]))
 
@@ -107,7 +107,7 @@ def test_export_escapes_a_formula_typed_as_a_checkin_name(tree, session):
     listing = _book(attendance_workbook(user=admin, session=session))["Danh sách"]
 
     # then the name comes back as text starting with a quote, not as a formula
-    [cell] = [row[4] for row in listing.iter_rows(min_row=2) if "HYPERLINK" in str(row[4].value)]
+    [cell] = [row[5] for row in listing.iter_rows(min_row=2) if "HYPERLINK" in str(row[5].value)]
     assert cell.data_type == "s"
     assert cell.value == '\'=HYPERLINK("http://x","y")'
 

@@ -39,6 +39,9 @@
     if (D[k] !== undefined && (state.at || "") < D.generated) state[k] = D[k];
   });
   var syncing = false, failures = 0, timer = null;
+  // The last check-in and headcount typed here: their answer stays under their button
+  // until the next one (sync news goes to the bar).
+  var last = { checkin: null, headcount: null };
 
   function $(id) { return document.getElementById(id); }
 
@@ -107,6 +110,29 @@
     var el = $("console-flash");
     el.textContent = text; el.className = "console-flash" + (bad ? " bad" : "");
   }
+  // Brought into sight only just after the tap: a late offline answer must not move the page.
+  function answer(kind, text, tone) {
+    var el = $(kind + "-result"), r;
+    el.textContent = text; el.className = "result " + tone;
+    if (Date.now() - (last[kind + "At"] || 0) > 5000) return;
+    r = el.getBoundingClientRect();
+    if (r.bottom > window.innerHeight || r.top < 0) el.scrollIntoView({ block: "nearest" });
+  }
+  function answered(rec, x) {
+    var kind = rec.kind, mine = last[kind] === rec.client_uuid;
+    if (!mine) return false;
+    if (kind === "headcount") { answer(kind, T.headcount_done.replace("%s", rec.item.count), "ok"); return true; }
+    var who = x.name_masked || rec.label;
+    if (x.status === "rejected") {
+      answer(kind, reasonText(x.reason, x.message), "bad");
+      if ((x.reason === "phone_shared" || x.reason === "full_name_required") && !val("phone")) {
+        $("id_phone").value = rec.item.phone || ""; // ask for the name, keep the number
+        $("id_full_name").focus();
+      }
+    } else if (x.status === "created" || x.reason === "retry") answer(kind, T.done.replace("%s", who), "ok");
+    else answer(kind, (x.name_masked ? x.name_masked + ": " : "") + (T.duplicates[x.reason] || T.reasons._), "info");
+    return true;
+  }
   function clock(iso) {
     return iso ? new Date(iso).toLocaleTimeString("vi-VN", { hour12: false }) : T.never;
   }
@@ -118,7 +144,8 @@
     $("count-attendance").textContent = state.attendance || "0";
     $("last-sync").textContent = clock(localStorage.getItem("binhdan-console:last-sync"));
     $("point-status").textContent = state.closed === "1" ? T.closed : state.opened === "1" ? T.opened : T.not_opened;
-    ["open-form", "close-form"].forEach(function (id) { if ($(id)) $(id).hidden = state.closed === "1"; });
+    if ($("open-form")) $("open-form").hidden = state.closed === "1" || state.opened === "1";
+    if ($("close-form")) $("close-form").hidden = state.closed === "1";
     return all("queue").then(function (q) {
       $("count-pending").textContent = String(q.filter(mine).length);
       return all("rejected");
@@ -170,7 +197,8 @@
           (res.results || []).forEach(function (x) {
             var rec = byId[x.client_uuid];
             if (!rec) return;
-            if (x.status === "rejected") steps.push(reject(rec, x.reason, x.message));
+            // A refusal shown under the button needs no place in the list.
+            if (!answered(rec, x) && x.status === "rejected") steps.push(reject(rec, x.reason, x.message));
             done.push(x.client_uuid);
           });
           return Promise.all(steps).then(function () { return del("queue", done); });
@@ -184,6 +212,7 @@
   }
   function sendHeadcount(rec) {
     return post(API + "/headcounts", rec.item).then(function () {
+      answered(rec, {});
       return del("queue", [rec.client_uuid]);
     }, function (e) {
       return refused(rec, e);
@@ -192,6 +221,7 @@
   // A 4xx other than "log in again" will not succeed by retrying: show it, drop it.
   function refused(rec, e) {
     if (!e.status || e.status >= 500 || e.status === 401 || e.status === 403) throw e;
+    if (last[rec.kind] === rec.client_uuid) answer(rec.kind, e.message, "bad");
     return reject(rec, "", e.message).then(function () { return del("queue", [rec.client_uuid]); });
   }
   function sendStatus(rec) {
@@ -203,8 +233,10 @@
   function sync() {
     if (syncing || !navigator.onLine) return Promise.resolve();
     syncing = true;
+    var others = false;
     return all("queue").then(function (q) {
       if (!q.length) return false;
+      others = q.some(function (r) { return r.client_uuid !== last[r.kind]; });
       var groups = {}, singles = [], chain = Promise.resolve();
       q.sort(function (a, b) { return a.created < b.created ? -1 : 1; });
       q.forEach(function (r) {
@@ -224,13 +256,21 @@
       return chain.then(function () { return true; });
     }).then(function (sent) {
       failures = 0;
-      if (sent) { localStorage.setItem("binhdan-console:last-sync", new Date().toISOString()); say(T.synced); }
+      if (sent) { localStorage.setItem("binhdan-console:last-sync", new Date().toISOString()); say(others ? T.synced : ""); }
       return sent ? refreshStatus() : null;
     }, function (e) {
       failures += 1;
       say(e.status === 401 || e.status === 403 ? T.login_again
         : e.status && e.status < 500 ? e.message + " " + T.sync_failed : T.sync_failed, true);
+      return pendingAnswers();
     }).then(function () { syncing = false; return render(); });
+  }
+  function pendingAnswers() {
+    return all("queue").then(function (q) {
+      q.forEach(function (r) {
+        if (last[r.kind] === r.client_uuid) answer(r.kind, T.saved_offline.replace("%s", r.label), "wait");
+      });
+    });
   }
   function loop() {
     clearTimeout(timer);
@@ -255,9 +295,9 @@
       : method === "cccd" ? T.m_cccd + " " + tail(item.cccd)
       : method === "qr_card" ? T.m_card
       : item.full_name + (item.birth_year ? " (" + item.birth_year + ")" : "");
-    return enqueue({ client_uuid: id, kind: "checkin", label: label, item: item }).then(function () {
-      say(T.queued.replace("%s", label));
-    });
+    last.checkin = id; last.checkinAt = Date.now();
+    answer("checkin", (navigator.onLine ? T.sending : T.saved_offline).replace("%s", label), "wait");
+    return enqueue({ client_uuid: id, kind: "checkin", label: label, item: item });
   }
   var form = $("checkin-form");
   function method() { var c = form.querySelector("input[name=method]:checked"); return c ? c.value : ""; }
@@ -275,9 +315,9 @@
     else if (m === "cccd") f = { cccd: val("cccd"), full_name: val("full_name") };
     else if (m === "qr_card") f = { card: val("card") };
     else f = { full_name: val("full_name"), birth_year: val("birth_year"), village_code: val("village") };
-    var need = m === "name" ? f.full_name && f.birth_year && f.village_code
-      : m === "phone" ? f.phone && f.full_name : f[Object.keys(f)[0]];
-    if (!need) { say(T.missing, true); return; }
+    // A phone alone will do for a known person (the server answers with the masked name).
+    var need = m === "name" ? f.full_name && f.birth_year && f.village_code : f[Object.keys(f)[0]];
+    if (!need) { last.checkinAt = Date.now(); answer("checkin", T.missing, "bad"); return; }
     checkin(m, f).then(function () {
       form.querySelectorAll("[data-for] input").forEach(function (i) { i.value = ""; });
       var first = form.querySelector("[data-for]:not([hidden]) input");
@@ -289,12 +329,15 @@
   $("headcount-form").addEventListener("submit", function (e) {
     e.preventDefault();
     var n = $("hc_count").value.trim();
-    if (n === "" || isNaN(+n) || +n < 0) { say(T.missing, true); return; }
-    var id = uuid();
+    if (n === "" || isNaN(+n) || +n < 0) { answer("headcount", T.missing, "bad"); return; }
+    var id = uuid(), label = T.headcount + " " + n;
+    last.headcount = id; last.headcountAt = Date.now();
+    answer("headcount", (navigator.onLine ? T.sending : T.saved_offline).replace("%s", label), "wait");
+    $("hc_count").value = "";
     enqueue({
-      client_uuid: id, kind: "headcount", label: T.headcount + " " + n,
+      client_uuid: id, kind: "headcount", label: label,
       item: { client_uuid: id, session_id: SID, point_id: PID, count: +n, counted_at: new Date().toISOString() }
-    }).then(function () { $("hc_count").value = ""; say(T.queued.replace("%s", T.headcount + " " + n)); });
+    });
   });
 
   // ---- open / heartbeat / close need the network: they report the point live now ----
