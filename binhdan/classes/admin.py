@@ -1,3 +1,10 @@
+"""Sessions, bridge points and check-ins in the admin: view only.
+
+They are written by ``planning`` (scope, validation, the "point has check-ins" refusal,
+reminders) and ``services`` (check-ins, headcounts), through the planning pages and the
+console. The one field only the admin edits is ``CheckInFlag.resolved_at``.
+"""
+
 from django.contrib import admin
 
 from binhdan.classes.models import (
@@ -8,14 +15,13 @@ from binhdan.classes.models import (
     Headcount,
     SessionPoint,
 )
+from binhdan.core.admin import ReadOnlyModelAdmin, ReadOnlyTabularInline
 
 
-class SessionPointInline(admin.TabularInline):
+class SessionPointInline(ReadOnlyTabularInline):
     model = SessionPoint
-    extra = 0
-    raw_id_fields = ["point"]
-    readonly_fields = [
-        "area_path",
+    fields = [
+        "point",
         "opened_at",
         "last_heartbeat_at",
         "closed_at",
@@ -23,68 +29,53 @@ class SessionPointInline(admin.TabularInline):
         "headcount",
         "headcount_at",
     ]
+    readonly_fields = fields
+    show_change_link = False
 
 
 @admin.register(ClassSession)
-class ClassSessionAdmin(admin.ModelAdmin):
+class ClassSessionAdmin(ReadOnlyModelAdmin):
     list_display = ["title", "kind", "starts_at", "area", "status"]
     list_filter = ["kind", "status"]
-    search_fields = ["title"]
-    raw_id_fields = ["area", "instructor", "created_by"]
-    readonly_fields = ["area_path"]
+    search_fields = ["title", "area__name"]
+    list_select_related = ["area"]
+    date_hierarchy = "starts_at"
     inlines = [SessionPointInline]
-
-    def save_model(self, request, obj, form, change):
-        obj.area_path = obj.area.path
-        super().save_model(request, obj, form, change)
-
-    def save_formset(self, request, form, formset, change):
-        for instance in formset.save(commit=False):
-            instance.area_path = instance.point.area_path
-            instance.save()
-        formset.save_m2m()
-        for deleted in formset.deleted_objects:
-            deleted.delete()
 
 
 @admin.register(BridgePoint)
-class BridgePointAdmin(admin.ModelAdmin):
+class BridgePointAdmin(ReadOnlyModelAdmin):
     list_display = ["name", "village", "is_active", "self_checkin_code"]
-    search_fields = ["name", "self_checkin_code"]
-    raw_id_fields = ["village"]
-    filter_horizontal = ["operators"]
-    readonly_fields = ["area_path"]
-
-    def save_model(self, request, obj, form, change):
-        obj.area_path = obj.village.path
-        super().save_model(request, obj, form, change)
+    list_filter = ["is_active"]
+    search_fields = ["name", "self_checkin_code", "village__name"]
+    list_select_related = ["village"]
 
 
 @admin.register(CheckIn)
-class CheckInAdmin(admin.ModelAdmin):
-    """Read-only: check-ins come from the consoles through the services."""
-
+class CheckInAdmin(ReadOnlyModelAdmin):
     list_display = ["session", "point", "full_name", "method", "checked_in_at", "received_at"]
     list_filter = ["method"]
-    raw_id_fields = ["session", "point", "person", "recorded_by"]
+    list_select_related = ["session", "point"]
     search_fields = ["full_name"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(CheckInFlag)
 class CheckInFlagAdmin(admin.ModelAdmin):
+    """Flags are created by the check-in service; marking one resolved is the only edit
+    (no service resolves flags yet), everything else is read-only."""
+
     list_display = ["session", "checkin", "other_point", "created_at", "resolved_at"]
-    raw_id_fields = ["session", "checkin", "other_point"]
-    readonly_fields = ["client_uuid", "created_at"]
+    list_filter = [("resolved_at", admin.EmptyFieldListFilter)]
+    fields = ["session", "checkin", "other_point", "client_uuid", "created_at", "resolved_at"]
+    readonly_fields = ["session", "checkin", "other_point", "client_uuid", "created_at"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
 
 
 @admin.register(Headcount)
-class HeadcountAdmin(admin.ModelAdmin):
+class HeadcountAdmin(ReadOnlyModelAdmin):
     list_display = ["session_point", "count", "counted_at", "received_at"]
-    raw_id_fields = ["session_point", "recorded_by"]
-    readonly_fields = ["client_uuid", "received_at"]

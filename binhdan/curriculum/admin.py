@@ -1,13 +1,22 @@
+"""Curriculum in the admin.
+
+Topics and lessons are written by the authoring services (``/soan-bai/``: ``topic_create``,
+``topic_update``, ``lesson_create``, ``lesson_update``, ``lesson_move``, ``lesson_delete``)
+and by the ``content/`` loader, so here they are view only, except a topic's ``order``:
+no service changes it after creation, so the admin stays the place to reorder topics.
+Quizzes have no service (they are edited in ``content/``) and are left as they were.
+"""
+
 from django.contrib import admin
 
+from binhdan.core.admin import ReadOnlyModelAdmin, ReadOnlyTabularInline
 from binhdan.curriculum.models import Choice, Lesson, LessonAttachment, Question, Quiz, Topic
 
 
-class LessonInline(admin.TabularInline):
+class LessonInline(ReadOnlyTabularInline):
     model = Lesson
     fields = ("order", "slug", "title", "minutes")
-    extra = 0
-    show_change_link = True
+    readonly_fields = fields
 
 
 @admin.register(Topic)
@@ -23,29 +32,45 @@ class TopicAdmin(admin.ModelAdmin):
     )
     list_filter = ("status",)
     search_fields = ("title", "slug")
-    readonly_fields = ("source_hash", "updated_by", "created_at", "updated_at")
+    fields = (
+        "order",
+        "slug",
+        "title",
+        "summary",
+        "audience",
+        "status",
+        "publish_from",
+        "publish_until",
+        "source_hash",
+        "updated_by",
+        "created_at",
+        "updated_at",
+    )
+    readonly_fields = fields[1:]  # everything but the order: the authoring page edits them
     inlines = [LessonInline]
 
+    def has_add_permission(self, request) -> bool:
+        return False  # topic_create, on the authoring page
 
-class AttachmentInline(admin.TabularInline):
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False  # lessons, quizzes, attempts and certificates hang on a topic
+
+
+class AttachmentInline(ReadOnlyTabularInline):
     """Read-only here: uploads go through the authoring page, which checks the file."""
 
     model = LessonAttachment
     fields = ("title", "original_name", "content_type", "size", "created_at")
     readonly_fields = fields
-    extra = 0
-    can_delete = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
+    show_change_link = False
 
 
 @admin.register(Lesson)
-class LessonAdmin(admin.ModelAdmin):
+class LessonAdmin(ReadOnlyModelAdmin):
     list_display = ("title", "topic", "order", "minutes", "updated_at")
     list_filter = ("topic",)
+    list_select_related = ("topic",)
     search_fields = ("title", "slug", "body")
-    readonly_fields = ("source_hash", "created_at", "updated_at")
     inlines = [AttachmentInline]
 
 

@@ -2,6 +2,7 @@ from django.contrib import admin, messages
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from binhdan.core.admin import ReadOnlyModelAdmin
 from binhdan.core.errors import DomainError
 from binhdan.scamcheck import services
 from binhdan.scamcheck.models import DomainListSource, ScamCheckDay, ScamReport
@@ -33,18 +34,23 @@ def reject_reports(modeladmin, request, queryset):
 
 
 @admin.register(ScamReport)
-class ScamReportAdmin(admin.ModelAdmin):
+class ScamReportAdmin(ReadOnlyModelAdmin):
+    """View only: reports come from ``report_submit``; the only writes are the moderation
+    actions, which call ``reports_moderate_selected`` (scope, audit fields)."""
+
     list_display = ["kind", "value", "status", "area", "created_at", "moderated_by"]
     list_filter = ["kind", "status"]
     search_fields = ["value"]
-    readonly_fields = ["client_uuid", "created_at", "moderated_at", "moderated_by", "status"]
     list_select_related = ["area", "moderated_by"]
     actions = [confirm_reports, reject_reports]
 
 
 @admin.register(ScamCheckDay)
-class ScamCheckDayAdmin(admin.ModelAdmin):
+class ScamCheckDayAdmin(ReadOnlyModelAdmin):
+    """Daily counters written by the checker service: view only."""
+
     list_display = ["day", "verdict", "count"]
+    list_filter = ["verdict"]
 
 
 @admin.register(DomainListSource)
