@@ -2,13 +2,11 @@
 
 import re
 
-from django.http import Http404
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from binhdan.areas import picker
 from binhdan.areas.models import Area
-from binhdan.core.errors import NotFound
 
 FIELD_NAME = re.compile(r"[a-z][a-z0-9_]{0,39}")
 
@@ -21,10 +19,7 @@ def pick(request, kind: str):
     picker (the villages once a commune is chosen, ``parent`` or ``parent_field`` naming
     it); a plain GET gets a page with a search form and the matching areas.
     """
-    try:
-        source = picker.picker_source(kind)
-    except NotFound as exc:
-        raise Http404 from exc
+    source = picker.picker_source(kind)
     field = request.GET.get("field", "")
     if not FIELD_NAME.fullmatch(field):
         field = "area"

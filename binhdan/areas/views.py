@@ -18,16 +18,13 @@ from binhdan.areas.village_import import (
     village_template_xlsx,
 )
 from binhdan.core import staged_upload
-from binhdan.core.errors import DomainError, NotFound, OutsideScope
+from binhdan.core.errors import DomainError
 from binhdan.core.sheet_templates import XLSX_CONTENT_TYPE
 
 
 def _area_or_404(request, code: str, action: Action = Action.AREA_VIEW):
-    try:
-        return selectors.area_get_for_user(user=request.user, code=code, action=action)
-    except (NotFound, OutsideScope) as exc:
-        # Outside the user's scope looks the same as missing: no probing of other communes.
-        raise Http404(str(exc)) from exc
+    # Outside the user's scope answers 404 like missing (web.middleware): no probing.
+    return selectors.area_get_for_user(user=request.user, code=code, action=action)
 
 
 @login_required

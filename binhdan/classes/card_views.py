@@ -6,23 +6,18 @@ personal is readable from it, and it cannot be forged.
 
 import segno
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
 from django.shortcuts import render
 from django.utils.safestring import mark_safe
 from django.views.decorators.cache import never_cache
 
 from binhdan.classes.cards import card_token_for
-from binhdan.core.errors import NotFound
 from binhdan.people import selectors as people_selectors
 
 
 @never_cache
 @login_required
 def person_card(request, person_id: int):
-    try:
-        person = people_selectors.person_get_for_user(user=request.user, person_id=person_id)
-    except NotFound as exc:
-        raise Http404 from exc
+    person = people_selectors.person_get_for_user(user=request.user, person_id=person_id)
     token = card_token_for(person)
     # segno writes the SVG itself from the signed token: nothing user-typed reaches it.
     qr_svg = segno.make(token, error="m").svg_inline(scale=6, border=2, omitsize=True)

@@ -38,7 +38,7 @@ from binhdan.classes.models import (
     SessionPoint,
     SessionStatus,
 )
-from binhdan.core.errors import Conflict, DomainError, NotFound, OutsideScope
+from binhdan.core.errors import Conflict, DomainError
 from binhdan.core.ratelimit import RateLimited, rate_limit
 
 SCOPE = "/van-hanh/"
@@ -97,13 +97,10 @@ def _reason(code: str) -> str:
 
 
 def _session_point_or_404(request, session_id: int, point_id: int) -> SessionPoint:
-    """Outside the user's scope answers 404 like an unknown point (no probing)."""
-    try:
-        return services.session_point_for_write(
-            actor=request.user, session_id=session_id, point_id=point_id
-        )
-    except (NotFound, OutsideScope) as exc:
-        raise Http404 from exc
+    """Outside the user's scope answers 404 like an unknown point (web.middleware)."""
+    return services.session_point_for_write(
+        actor=request.user, session_id=session_id, point_id=point_id
+    )
 
 
 def _console_points(user) -> list[SessionPoint]:
@@ -501,10 +498,7 @@ def self_checkin(request, code: str):
 
 
 def _session_for_wall(request, session_id: int):
-    try:
-        return selectors.session_get_for_view(user=request.user, session_id=session_id)
-    except (NotFound, OutsideScope) as exc:
-        raise Http404 from exc
+    return selectors.session_get_for_view(user=request.user, session_id=session_id)
 
 
 def _silent_points(*, session, user) -> list[dict]:

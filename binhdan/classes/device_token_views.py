@@ -6,7 +6,6 @@ Thin: ``binhdan.classes.device_tokens`` decides who may; outside the user's scop
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -14,7 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from binhdan.accounts.forms import TokenIssueForm
 from binhdan.classes import device_tokens
-from binhdan.core.errors import DomainError, NotFound
+from binhdan.core.errors import DomainError
 
 
 @never_cache
@@ -22,10 +21,7 @@ from binhdan.core.errors import DomainError, NotFound
 @require_http_methods(["GET", "POST"])
 def point_tokens(request, pk: int):
     """The point's device tokens; a new one is shown once, in a page never cached."""
-    try:
-        point = device_tokens.point_for_device_tokens(user=request.user, point_id=pk)
-    except NotFound as exc:
-        raise Http404 from exc
+    point = device_tokens.point_for_device_tokens(user=request.user, point_id=pk)
     form = TokenIssueForm(request.POST or None, initial={"name": point.name})
     issued = None
     if request.method == "POST" and form.is_valid():
@@ -54,11 +50,6 @@ def point_tokens(request, pk: int):
 @login_required
 @require_POST
 def point_token_revoke(request, pk: int, token_id: int):
-    try:
-        token = device_tokens.device_token_revoke(
-            actor=request.user, point_id=pk, token_id=token_id
-        )
-    except NotFound as exc:
-        raise Http404 from exc
+    token = device_tokens.device_token_revoke(actor=request.user, point_id=pk, token_id=token_id)
     messages.success(request, _("Đã thu hồi mã “%(name)s”.") % {"name": token.name})
     return redirect("classes:point_tokens", pk=pk)

@@ -1,6 +1,7 @@
 """Planning pages: calendar, sessions, bridge points, posters, exports, imports.
 
-Thin: selectors read (scoped), services write; outside the user's scope is a 404.
+Thin: selectors read (scoped), services write; their NotFound and OutsideScope errors go
+through untouched and ``binhdan.web.middleware`` answers 404.
 """
 
 from collections import OrderedDict
@@ -33,22 +34,15 @@ from binhdan.classes.point_import import (
 )
 from binhdan.classes.posters import poster_pdf
 from binhdan.core import staged_upload
-from binhdan.core.errors import DomainError, NotFound, OutsideScope
+from binhdan.core.errors import Conflict, DomainError, InvalidInput, OutsideScope
 from binhdan.core.ratelimit import RateLimited, rate_limit
 
 POINTS_SHOWN_WITHOUT_FILTER = 60
 MAX_POSTER_PAGES = 300  # about 15 s of PDF work: beyond that, one commune at a time
 
 
-def _404(exc: Exception) -> Http404:
-    return Http404(str(exc))
-
-
 def _session_or_404(request, pk: int) -> ClassSession:
-    try:
-        return sel.session_get_for_user(user=request.user, pk=pk)
-    except NotFound as exc:
-        raise _404(exc) from exc
+    return sel.session_get_for_user(user=request.user, pk=pk)
 
 
 def _manageable_session_or_404(request, pk: int) -> ClassSession:
@@ -59,10 +53,7 @@ def _manageable_session_or_404(request, pk: int) -> ClassSession:
 
 
 def _area_or_404(request, code: str, action: Action) -> Area:
-    try:
-        return area_selectors.area_get_for_user(user=request.user, code=code, action=action)
-    except (NotFound, OutsideScope) as exc:
-        raise _404(exc) from exc
+    return area_selectors.area_get_for_user(user=request.user, code=code, action=action)
 
 
 def _field_error(form, exc: DomainError) -> None:
@@ -242,16 +233,13 @@ def _point_of_session_or_404(request, session: ClassSession, point_pk: int) -> S
 def session_point_add(request, pk: int):
     session = _session_or_404(request, pk)
     try:
-        point = sel.point_get_for_user(
-            user=request.user, pk=int(request.POST.get("point", 0)), action=Action.SESSION_MANAGE
-        )
-    except (NotFound, ValueError) as exc:
+        point_id = int(request.POST.get("point", 0))
+    except ValueError as exc:
         raise Http404 from exc
+    point = sel.point_get_for_user(user=request.user, pk=point_id, action=Action.SESSION_MANAGE)
     try:
         _sp, created = planning.session_point_add(actor=request.user, session=session, point=point)
-    except OutsideScope as exc:
-        raise _404(exc) from exc
-    except DomainError as exc:
+    except (InvalidInput, Conflict) as exc:
         messages.error(request, exc.message)
     else:
         if created:
@@ -268,9 +256,7 @@ def session_point_remove(request, pk: int, point_pk: int):
         planning.session_point_remove(
             actor=request.user, session=session, point=session_point.point
         )
-    except OutsideScope as exc:
-        raise _404(exc) from exc
-    except DomainError as exc:
+    except (InvalidInput, Conflict) as exc:
         messages.error(request, exc.message)
     else:
         messages.success(
@@ -330,9 +316,7 @@ def session_points_choose(request, pk: int):
             result = planning.session_points_choose(
                 actor=request.user, session=session, add=add, remove=remove
             )
-        except OutsideScope as exc:
-            raise _404(exc) from exc
-        except DomainError as exc:
+        except (InvalidInput, Conflict) as exc:
             messages.error(request, exc.message)
         else:
             messages.success(
@@ -428,12 +412,9 @@ def sheet_import(request, pk: int, point_pk: int):
 
     session = _session_or_404(request, pk)
     visible = _point_of_session_or_404(request, session, point_pk)
-    try:
-        session_point = session_point_for_write(
-            actor=request.user, session_id=session.pk, point_id=visible.point_id
-        )
-    except (NotFound, OutsideScope) as exc:
-        raise _404(exc) from exc
+    session_point = session_point_for_write(
+        actor=request.user, session_id=session.pk, point_id=visible.point_id
+    )
     context = {"session": session, "session_point": session_point, "point": session_point.point}
     here = reverse("classes:sheet_import", args=[session.pk, session_point.point_id])
 
@@ -551,10 +532,7 @@ def point_create(request, code: str):
 @login_required
 @require_http_methods(["GET", "POST"])
 def point_edit(request, pk: int):
-    try:
-        point = sel.point_get_for_user(user=request.user, pk=pk, action=Action.SESSION_MANAGE)
-    except NotFound as exc:
-        raise _404(exc) from exc
+    point = sel.point_get_for_user(user=request.user, pk=pk, action=Action.SESSION_MANAGE)
     commune = point.village.parent
     if request.method == "POST":
         form = PointForm(request.POST, commune=commune)

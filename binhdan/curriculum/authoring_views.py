@@ -1,18 +1,18 @@
 """Authoring pages (``/soan-bai/``): topics, their publication window, lessons, preview.
 
-Login required; users without CURRICULUM_EDIT anywhere get 403. Views only parse, call a
-service, and render; rules and permission checks live in services.
+Login required; users without CURRICULUM_EDIT anywhere get 404 like every page outside
+their scope (``OutsideScope``, mapped by ``binhdan.web.middleware``). Views only parse, call
+a service, and render; rules and permission checks live in services.
 """
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from binhdan.core.errors import DomainError, NotFound
+from binhdan.core.errors import DomainError, OutsideScope
 from binhdan.curriculum import attachments as attachment_services
 from binhdan.curriculum import selectors, services
 from binhdan.curriculum.forms import AttachmentForm, LessonForm, TopicForm
@@ -21,22 +21,16 @@ from binhdan.curriculum.rendering import split_screens
 
 def _require_editor(request) -> None:
     if not services.user_can_edit_curriculum(user=request.user):
-        raise PermissionDenied(_("Bạn không có quyền soạn bài."))
+        raise OutsideScope(_("Bạn không có quyền soạn bài."))
 
 
 def _topic_or_404(request, slug: str):
     _require_editor(request)
-    try:
-        return selectors.authoring_topic_get(user=request.user, slug=slug)
-    except NotFound as exc:
-        raise Http404(str(exc)) from exc
+    return selectors.authoring_topic_get(user=request.user, slug=slug)
 
 
 def _lesson_or_404(request, topic, slug: str):
-    try:
-        return selectors.authoring_lesson_get(user=request.user, topic=topic, slug=slug)
-    except NotFound as exc:
-        raise Http404(str(exc)) from exc
+    return selectors.authoring_lesson_get(user=request.user, topic=topic, slug=slug)
 
 
 def _show_error(form, exc: DomainError) -> None:

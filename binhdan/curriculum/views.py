@@ -7,7 +7,6 @@ from django.http import FileResponse, Http404
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
-from binhdan.core.errors import NotFound
 from binhdan.core.ranges import ranged_file_response
 from binhdan.curriculum import selectors
 from binhdan.curriculum.attachments import attachment_path
@@ -23,10 +22,7 @@ logger = logging.getLogger(__name__)
 
 
 def _lesson_or_404(topic: str, lesson: str) -> selectors.LessonView:
-    try:
-        return selectors.public_lesson_get(topic_slug=topic, lesson_slug=lesson)
-    except NotFound as exc:
-        raise Http404(str(exc)) from exc
+    return selectors.public_lesson_get(topic_slug=topic, lesson_slug=lesson)
 
 
 @require_safe
@@ -36,10 +32,7 @@ def topic_list(request):
 
 @require_safe
 def topic_detail(request, topic: str):
-    try:
-        item = selectors.public_topic_get(slug=topic)
-    except NotFound as exc:
-        raise Http404(str(exc)) from exc
+    item = selectors.public_topic_get(slug=topic)
     return render(
         request,
         "curriculum/topic_detail.html",
@@ -101,10 +94,7 @@ def lesson_audio(request, topic: str, lesson: str, screen: int):
 
 @require_safe
 def attachment_download(request, topic: str, lesson: str, pk: int):
-    try:
-        attachment = selectors.public_attachment_get(topic_slug=topic, lesson_slug=lesson, pk=pk)
-    except NotFound as exc:
-        raise Http404(str(exc)) from exc
+    attachment = selectors.public_attachment_get(topic_slug=topic, lesson_slug=lesson, pk=pk)
     path = attachment_path(attachment)
     if not path.is_file():
         raise Http404

@@ -188,10 +188,7 @@ def forget(request):
 
 @require_POST
 def lesson_done(request, topic: str, lesson: str):
-    try:
-        found = selectors.public_lesson_get(topic_slug=topic, lesson_slug=lesson)
-    except NotFound as exc:
-        raise Http404 from exc
+    found = selectors.public_lesson_get(topic_slug=topic, lesson_slug=lesson)
     person = _learner(request)
     if person is not None:
         services.lesson_complete(person=person, lesson=found)
@@ -224,10 +221,7 @@ def lesson_done(request, topic: str, lesson: str):
 
 
 def _quiz_or_404(topic: str):
-    try:
-        return selectors.public_quiz_get(topic_slug=topic)
-    except NotFound as exc:
-        raise Http404 from exc
+    return selectors.public_quiz_get(topic_slug=topic)
 
 
 def _current_attempt(request, quiz, person) -> QuizAttempt | None:
@@ -543,12 +537,9 @@ def staff_certificates(request):
 @login_required
 @require_POST
 def staff_certificate_revoke(request, pk: int):
-    try:
-        certificate = selectors.certificate_get_for_user(
-            user=request.user, pk=pk, action=Action.CERTIFICATE_REVOKE
-        )
-    except NotFound as exc:
-        raise Http404 from exc
+    certificate = selectors.certificate_get_for_user(
+        user=request.user, pk=pk, action=Action.CERTIFICATE_REVOKE
+    )
     form = RevokeForm(request.POST)
     try:
         services.certificate_revoke(

@@ -131,10 +131,7 @@ def person_create(request):
 
 @login_required
 def person_edit(request, person_id: int):
-    try:
-        person = selectors.person_get_for_user(user=request.user, person_id=person_id)
-    except NotFound as exc:
-        raise Http404 from exc
+    person = selectors.person_get_for_user(user=request.user, person_id=person_id)
     if not selectors.can_edit(user=request.user, person=person):
         raise Http404
     villages = (
@@ -187,10 +184,7 @@ def person_edit(request, person_id: int):
 
 @login_required
 def person_detail(request, person_id: int):
-    try:
-        person = selectors.person_get_for_user(user=request.user, person_id=person_id)
-    except NotFound as exc:
-        raise Http404 from exc
+    person = selectors.person_get_for_user(user=request.user, person_id=person_id)
     return render(
         request,
         "people/detail.html",
@@ -211,11 +205,8 @@ def person_detail(request, person_id: int):
 @login_required
 def person_merge(request, person_id: int, duplicate_id: int):
     """Confirm, then merge the record ``duplicate_id`` into ``person_id``."""
-    try:
-        keep = selectors.person_get_for_user(user=request.user, person_id=person_id)
-        duplicate = selectors.person_get_for_user(user=request.user, person_id=duplicate_id)
-    except NotFound as exc:
-        raise Http404 from exc
+    keep = selectors.person_get_for_user(user=request.user, person_id=person_id)
+    duplicate = selectors.person_get_for_user(user=request.user, person_id=duplicate_id)
     if not (
         selectors.can_merge(user=request.user, person=keep)
         and selectors.can_merge(user=request.user, person=duplicate)

@@ -2,15 +2,13 @@ import uuid
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from binhdan.areas import picker
-from binhdan.core.errors import DomainError, NotFound, OutsideScope
+from binhdan.core.errors import DomainError, OutsideScope
 from binhdan.core.http import safe_next
 from binhdan.core.ratelimit import rate_limit
 from binhdan.scamcheck import selectors, services
@@ -125,8 +123,9 @@ def report_page(request):
 
 
 def _require_moderator(request) -> None:
+    """Without scam.moderate anywhere the pages answer 404, like any page outside scope."""
     if not selectors.can_moderate(user=request.user):
-        raise PermissionDenied
+        raise OutsideScope()
 
 
 @login_required
@@ -173,16 +172,7 @@ def moderate_group(request):
     kind = request.POST.get("kind", "")
     value = request.POST.get("value", "")
     decision = request.POST.get("decision", "")
-    try:
-        count = services.reports_moderate(
-            actor=request.user, kind=kind, value=value, decision=decision
-        )
-    except NotFound as exc:
-        raise Http404 from exc
-    except OutsideScope as exc:
-        raise PermissionDenied from exc
-    except DomainError as exc:
-        return render(request, "scamcheck/_error.html", {"message": exc.message}, status=422)
+    count = services.reports_moderate(actor=request.user, kind=kind, value=value, decision=decision)
     return _moderation_done(
         request,
         "scamcheck/_moderated.html",
@@ -196,14 +186,7 @@ def moderate_report(request, report_id: int):
     """Confirm or reject one report (also to change an earlier decision)."""
     _require_moderator(request)
     decision = request.POST.get("decision", "")
-    try:
-        services.report_moderate(actor=request.user, report_id=report_id, decision=decision)
-    except NotFound as exc:
-        raise Http404 from exc
-    except OutsideScope as exc:
-        raise PermissionDenied from exc
-    except DomainError as exc:
-        return render(request, "scamcheck/_error.html", {"message": exc.message}, status=422)
+    services.report_moderate(actor=request.user, report_id=report_id, decision=decision)
     return _moderation_done(
         request,
         "scamcheck/_moderated.html",
@@ -243,7 +226,7 @@ def domain_lists_page(request):
     lookup of one domain. Global data: for users with a province-level moderation scope."""
     _require_moderator(request)
     if not selectors.has_province_scope(user=request.user):
-        raise PermissionDenied
+        raise OutsideScope()
     query = request.GET.get("ten_mien", "").strip()[:500]
     lookup = None
     if query:

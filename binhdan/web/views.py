@@ -91,6 +91,21 @@ _ERRORS = {
             "dùng trình đơn phía trên để tìm trang bạn cần."
         ),
     ),
+    409: (
+        "conflict",
+        lambda: _("Thao tác không thực hiện được"),
+        lambda: _("Dữ liệu đã thay đổi hoặc bị trùng. Hãy tải lại trang rồi thử lại."),
+    ),
+    422: (
+        "invalid",
+        lambda: _("Dữ liệu chưa hợp lệ"),
+        lambda: _("Hãy quay lại, sửa thông tin rồi gửi lại."),
+    ),
+    429: (
+        "rate_limited",
+        lambda: _("Bạn thao tác quá nhanh"),
+        lambda: _("Hãy đợi một lát rồi thử lại."),
+    ),
     500: (
         "server_error",
         lambda: _("Hệ thống đang gặp sự cố"),
@@ -102,39 +117,41 @@ _ERRORS = {
 }
 
 
-def _error_response(request, status: int) -> HttpResponse:
-    code, heading, explanation = _ERRORS[status]
+def error_page(request, status: int, *, message: str | None = None) -> HttpResponse:
+    """The error page for ``status``; ``message`` (a domain error's) replaces the generic
+    explanation. Also used by ``web.middleware`` to show domain errors."""
+    code, heading, explanation = _ERRORS.get(status, _ERRORS[400])
     if request.path.startswith("/api/"):
         return JsonResponse(
-            {"code": code, "message": str(heading()), "details": None},
+            {"code": code, "message": str(message or heading()), "details": None},
             status=status,
             json_dumps_params={"ensure_ascii": False},
         )
     return render(
         request,
         "web/error.html",
-        {"status": status, "heading": heading(), "explanation": explanation()},
+        {"status": status, "heading": heading(), "explanation": message or explanation()},
         status=status,
     )
 
 
 def bad_request(request, exception=None):
-    return _error_response(request, 400)
+    return error_page(request, 400)
 
 
 def permission_denied(request, exception=None):
-    return _error_response(request, 403)
+    return error_page(request, 403)
 
 
 def page_not_found(request, exception=None):
-    return _error_response(request, 404)
+    return error_page(request, 404)
 
 
 def server_error(request):
     """The 500 page. The site layout needs the database (menu, demo banner); when that is
     what failed, a plain page without context is served instead."""
     try:
-        return _error_response(request, 500)
+        return error_page(request, 500)
     except Exception:
         log.exception("the 500 page could not be rendered in the site layout")
         return HttpResponse(loader.render_to_string("web/error_plain.html"), status=500)

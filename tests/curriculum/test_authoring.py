@@ -132,10 +132,10 @@ def test_anonymous_is_sent_to_login(client):
     assert reverse("accounts:login") in response["Location"]
 
 
-def test_volunteer_gets_403(client, volunteer):
+def test_volunteer_gets_404(client, volunteer):
     client.force_login(volunteer)
-    assert client.get(reverse("authoring:topic_list")).status_code == 403
-    assert client.post(reverse("authoring:lesson_preview"), {"body": "x"}).status_code == 403
+    assert client.get(reverse("authoring:topic_list")).status_code == 404
+    assert client.post(reverse("authoring:lesson_preview"), {"body": "x"}).status_code == 404
 
 
 def test_instructor_sees_topics_with_status_and_window(instructor_client):

@@ -63,12 +63,12 @@ def test_lookup_names_the_lists_that_hold_a_domain(client, tree):
 
 def test_commune_officer_may_not_see_the_global_lists(client, tree):
     officer = user_with_role(Role.COMMUNE_OFFICER, tree.commune)
-    assert login(client, officer).get(PAGE).status_code == 403
+    assert login(client, officer).get(PAGE).status_code == 404
 
 
 def test_operator_may_not_see_the_lists(client, tree):
     operator = user_with_role(Role.OPERATOR, tree.village)
-    assert login(client, operator).get(PAGE).status_code == 403
+    assert login(client, operator).get(PAGE).status_code == 404
 
 
 def test_anonymous_is_sent_to_login(client):

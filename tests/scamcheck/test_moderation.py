@@ -124,9 +124,9 @@ def test_queue_page_lists_groups_for_the_officer(client, tree, officer):
     assert "+84900000123" in html and "xung la cong an" in html
 
 
-def test_queue_page_is_forbidden_without_moderation_role(client, tree):
+def test_queue_page_is_404_without_moderation_role(client, tree):
     volunteer = user_with_role(Role.VOLUNTEER, tree.commune)
-    assert login(client, volunteer).get(QUEUE).status_code == 403
+    assert login(client, volunteer).get(QUEUE).status_code == 404
 
 
 def test_queue_page_needs_login(client, db):

@@ -68,6 +68,6 @@ def test_commune_officer_sees_report_figures_but_not_global_checks(client, tree)
     assert "+84987654321" in html and "+84911111111" not in html
 
 
-def test_stats_page_is_forbidden_without_moderation_role(client, tree):
+def test_stats_page_is_404_without_moderation_role(client, tree):
     operator = user_with_role(Role.OPERATOR, tree.village)
-    assert login(client, operator).get(PAGE).status_code == 403
+    assert login(client, operator).get(PAGE).status_code == 404
