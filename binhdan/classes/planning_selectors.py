@@ -330,24 +330,6 @@ def point_counts_by_commune(*, user: User, province: Area) -> list[dict]:
     return rows
 
 
-# --- running sessions (the dashboard's "Đang diễn ra" card) -------------------------------
-
-
-def sessions_running_for(*, user: User, now: dt.datetime | None = None, limit: int = 5):
-    """Sessions going on right now that the user may watch on the live wall: in their
-    ``SESSION_VIEW`` scope (area or one of its points) or at a point they operate."""
-    now = now or timezone.now()
-    running = Q(starts_at__lte=now, ends_at__gt=now) & ~Q(status=SessionStatus.CANCELLED)
-    visible = sessions_for_user(user=user).filter(running).order_by().values("pk")
-    operated = SessionPoint.objects.filter(point__operators=user).values("session_id")
-    return list(
-        ClassSession.objects.filter(running)
-        .filter(Q(pk__in=visible) | Q(pk__in=operated))
-        .select_related("area")
-        .order_by("starts_at", "pk")[:limit]
-    )
-
-
 # --- choosing the bridge points of a session ------------------------------------------------
 
 

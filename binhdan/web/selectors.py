@@ -156,14 +156,12 @@ def dashboard_figures(*, user: User, now: dt.datetime | None = None) -> list[Fig
 
 def sessions_running(*, user: User, limit: int = 5):
     """Sessions going on now whose live wall the user may open (the "Đang diễn ra" cards):
-    the live wall's own selector when the classes app has it, else the planning one."""
+    the live wall's own rule, ``classes.selectors.sessions_live_for_user``."""
     if not user.is_authenticated:
         return []
-    from binhdan.classes import selectors as live
+    from binhdan.classes.selectors import sessions_live_for_user
 
-    if hasattr(live, "sessions_live_for_user"):
-        return list(live.sessions_live_for_user(user=user)[:limit])
-    return planning_selectors.sessions_running_for(user=user, limit=limit)
+    return list(sessions_live_for_user(user=user)[:limit])
 
 
 # --- the village page ----------------------------------------------------------------------
