@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from ninja import Router, Status
 
 from binhdan.accounts.auth import checkin_auth
-from binhdan.classes import selectors, services
+from binhdan.classes.checkin import selectors, services
 from binhdan.classes.schemas import (
     BatchResultOut,
     CheckInBatchIn,

@@ -1,6 +1,7 @@
 from django.urls import path
 
-from binhdan.classes import device_token_views, views
+from binhdan.classes.checkin import device_token_views
+from binhdan.classes.planning import views
 
 app_name = "classes"
 

@@ -23,8 +23,8 @@ urlpatterns = [
     # learning and classes choose their own prefixes (hoc/<topic>/kiem-tra/, c/<code>, ...)
     path("", include("binhdan.learning.urls")),
     path("", include("binhdan.classes.urls")),
-    path("", include("binhdan.classes.console_urls")),
-    path("", include("binhdan.classes.card_urls")),
+    path("", include("binhdan.classes.console.urls")),
+    path("", include("binhdan.people.card_urls")),
     path("hoc/", include("binhdan.curriculum.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("binhdan.web.urls")),

@@ -21,6 +21,13 @@ from binhdan.accounts.models import Role, User
 from binhdan.accounts.services import role_grant
 from binhdan.areas.models import Area
 from binhdan.areas.village_import import village_import
+from binhdan.classes.checkin.services import (
+    CheckInItem,
+    checkins_record,
+    headcount_record,
+    point_close,
+    point_open,
+)
 from binhdan.classes.models import (
     BridgePoint,
     CheckInMethod,
@@ -28,14 +35,7 @@ from binhdan.classes.models import (
     SessionKind,
     SessionPoint,
 )
-from binhdan.classes.planning import SessionData, points_bulk_per_village, session_create
-from binhdan.classes.services import (
-    CheckInItem,
-    checkins_record,
-    headcount_record,
-    point_close,
-    point_open,
-)
+from binhdan.classes.planning.services import SessionData, points_bulk_per_village, session_create
 from binhdan.curriculum.models import Topic
 from binhdan.demo.models import DemoDataset
 from binhdan.demo.selectors import CACHE_KEY

@@ -22,8 +22,8 @@ from binhdan.accounts.models import User
 from binhdan.accounts.permissions import Action
 from binhdan.accounts.selectors import scope_paths, scope_q, user_can
 from binhdan.areas.models import Area
-from binhdan.classes import planning_selectors
 from binhdan.classes.models import BridgePoint, CheckIn, SessionPoint, SessionStatus
+from binhdan.classes.planning import selectors as planning_selectors
 from binhdan.learning.models import Certificate, QuizAttempt
 from binhdan.people.selectors import people_for_user
 from binhdan.scamcheck.models import ReportStatus
@@ -159,7 +159,7 @@ def sessions_running(*, user: User, limit: int = 5):
     the live wall's own rule, ``classes.selectors.sessions_live_for_user``."""
     if not user.is_authenticated:
         return []
-    from binhdan.classes.selectors import sessions_live_for_user
+    from binhdan.classes.checkin.selectors import sessions_live_for_user
 
     return list(sessions_live_for_user(user=user)[:limit])
 

@@ -5,7 +5,7 @@ import datetime as dt
 from django.utils import timezone
 
 from binhdan.classes.models import SessionKind
-from binhdan.classes.planning import SessionData
+from binhdan.classes.planning.services import SessionData
 from tests.classes.factories import BridgePointFactory
 
 

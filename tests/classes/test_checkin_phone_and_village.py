@@ -4,9 +4,9 @@ import uuid
 
 import pytest
 
-from binhdan.classes import services
+from binhdan.classes.checkin import services
+from binhdan.classes.checkin.services import CheckInItem
 from binhdan.classes.models import CheckIn
-from binhdan.classes.services import CheckInItem
 from binhdan.people.identity import identity_key
 from tests.accounts.factories import UserFactory
 from tests.classes.factories import BridgePointFactory, ClassSessionFactory, SessionPointFactory
@@ -136,7 +136,7 @@ def test_phone_alone_twice_is_already_checked_in_with_the_masked_name(sp, tree):
 
 
 def test_phone_alone_after_a_card_checkin_of_the_same_person_is_already_checked_in(sp, tree):
-    from binhdan.classes.cards import card_token_for
+    from binhdan.people.cards import card_token_for
 
     person = PersonFactory(village=tree.village, phone=PHONE_E164)
     record(sp, CheckInItem(uuid.uuid4(), "qr_card", card=card_token_for(person)))

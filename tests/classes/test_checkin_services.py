@@ -6,11 +6,11 @@ import pytest
 from django.utils import timezone
 
 from binhdan.accounts.models import Role
-from binhdan.classes import services
-from binhdan.classes.cards import card_parse, card_token_for
+from binhdan.classes.checkin import services
+from binhdan.classes.checkin.services import CheckInItem
 from binhdan.classes.models import CheckIn, CheckInFlag, SessionPoint
-from binhdan.classes.services import CheckInItem
 from binhdan.core.errors import Conflict, InvalidInput, NotFound, OutsideScope
+from binhdan.people.cards import card_parse, card_token_for
 from binhdan.people.identity import identity_key, normalize_phone
 from tests.accounts.factories import UserFactory, user_with_role
 from tests.classes.factories import (

@@ -92,7 +92,7 @@ def test_checkin_of_someone_already_here_says_so_next_to_the_button(client, sp, 
 
 def test_checkin_seen_at_another_point_says_so(client, sp, operator, tree):
     other = SessionPointFactory(session=sp.session, point=BridgePointFactory(village=tree.village2))
-    from binhdan.classes import services
+    from binhdan.classes.checkin import services
 
     services.checkins_record(
         actor=None,

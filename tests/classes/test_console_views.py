@@ -232,7 +232,7 @@ def test_point_status_gives_the_counters_as_json(client, sp, operator):
 
 
 def test_checkin_form_with_a_card_code_records_the_card_holder(client, sp, operator, tree):
-    from binhdan.classes.cards import card_token_for
+    from binhdan.people.cards import card_token_for
     from tests.people.factories import PersonFactory
 
     person = PersonFactory(village=tree.village, full_name="Vũ Thị Lan")

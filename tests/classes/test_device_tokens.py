@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from binhdan.accounts.models import ApiToken, Role
 from binhdan.accounts.services import hash_token, token_revoke
-from binhdan.classes.device_tokens import device_token_issue, device_token_revoke
+from binhdan.classes.checkin.device_tokens import device_token_issue, device_token_revoke
 from binhdan.classes.models import CheckIn
 from binhdan.core.errors import NotFound
 from tests.accounts.factories import UserFactory, user_with_role

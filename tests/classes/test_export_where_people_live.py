@@ -7,9 +7,9 @@ import pytest
 from openpyxl import load_workbook
 
 from binhdan.accounts.models import Role
-from binhdan.classes import services
-from binhdan.classes.exports import LIST_HEADER, attendance_workbook
-from binhdan.classes.services import CheckInItem
+from binhdan.classes.checkin import services
+from binhdan.classes.checkin.services import CheckInItem
+from binhdan.classes.documents.exports import LIST_HEADER, attendance_workbook
 from binhdan.people.identity import identity_key_for
 from tests.accounts.factories import user_with_role
 from tests.areas.factories import village

@@ -4,7 +4,7 @@ import pytest
 from openpyxl import load_workbook
 
 from binhdan.accounts.models import Role
-from binhdan.classes.exports import (
+from binhdan.classes.documents.exports import (
     LIST_HEADER,
     SUMMARY_HEADER,
     attendance_workbook,

@@ -8,9 +8,9 @@ from django.core.cache import cache
 from django.utils import timezone
 
 from binhdan.accounts.models import Role
-from binhdan.classes import selectors, services
+from binhdan.classes.checkin import selectors, services
+from binhdan.classes.checkin.services import CheckInItem
 from binhdan.classes.models import SessionPoint
-from binhdan.classes.services import CheckInItem
 from binhdan.core.errors import OutsideScope
 from tests.accounts.factories import UserFactory, user_with_role
 from tests.classes.factories import (

@@ -9,8 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from binhdan.accounts.models import Role
+from binhdan.classes.checkin.selectors import session_is_live, sessions_live_for_user
 from binhdan.classes.models import SessionStatus
-from binhdan.classes.selectors import session_is_live, sessions_live_for_user
 from tests.accounts.factories import UserFactory, user_with_role
 from tests.classes.factories import (
     BridgePointFactory,

@@ -3,7 +3,7 @@ import re
 from django.urls import reverse
 
 from binhdan.accounts.models import Role
-from binhdan.classes.cards import card_parse
+from binhdan.people.cards import card_parse
 from tests.accounts.factories import user_with_role
 from tests.people.factories import PersonFactory
 

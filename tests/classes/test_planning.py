@@ -3,8 +3,8 @@ import datetime as dt
 import pytest
 
 from binhdan.accounts.models import Role
-from binhdan.classes import planning
 from binhdan.classes.models import BridgePoint, SessionKind, SessionPoint, SessionStatus
+from binhdan.classes.planning import services as planning
 from binhdan.core.errors import Conflict, InvalidInput, OutsideScope
 from tests.accounts.factories import user_with_role
 from tests.classes.factories import CheckInFactory

@@ -4,7 +4,7 @@ import pytest
 
 from binhdan.accounts.models import Role
 from binhdan.classes.models import SessionKind, SessionStatus
-from binhdan.classes.planning_selectors import (
+from binhdan.classes.planning.selectors import (
     month_bounds,
     month_calendar,
     parse_month,

@@ -9,8 +9,8 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from binhdan.accounts.models import Role
-from binhdan.classes.attendance_sheets import plan_sheet
-from binhdan.classes.point_import import plan_point_import
+from binhdan.classes.documents.attendance_sheets import plan_sheet
+from binhdan.classes.planning.point_import import plan_point_import
 from tests.accounts.factories import user_with_role
 from tests.classes.factories import ClassSessionFactory, SessionPointFactory
 from tests.classes.planning_helpers import point

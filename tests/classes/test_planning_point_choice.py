@@ -4,9 +4,9 @@ import pytest
 from django.urls import reverse
 
 from binhdan.accounts.models import Role
-from binhdan.classes.forms import SessionForm
 from binhdan.classes.models import SessionPoint
-from binhdan.classes.planning import session_points_choose
+from binhdan.classes.planning.forms import SessionForm
+from binhdan.classes.planning.services import session_points_choose
 from binhdan.core.errors import OutsideScope
 from tests.accounts.factories import user_with_role
 from tests.areas.factories import village

@@ -6,7 +6,7 @@ from django.utils import timezone
 from openpyxl import Workbook
 
 from binhdan.accounts.models import Role
-from binhdan.classes.attendance_sheets import apply_sheet, plan_sheet
+from binhdan.classes.documents.attendance_sheets import apply_sheet, plan_sheet
 from binhdan.classes.models import CheckIn, CheckInMethod
 from binhdan.core.errors import InvalidInput
 from tests.accounts.factories import user_with_role

@@ -8,7 +8,11 @@ from openpyxl import Workbook
 
 from binhdan.accounts.models import Role, RoleGrant
 from binhdan.classes.models import BridgePoint
-from binhdan.classes.point_import import parse_yes_no, plan_point_import, point_import
+from binhdan.classes.planning.point_import import (
+    parse_yes_no,
+    plan_point_import,
+    point_import,
+)
 from tests.accounts.factories import UserFactory, user_with_role
 
 pytestmark = pytest.mark.django_db

@@ -4,7 +4,7 @@ import zlib
 
 import pytest
 
-from binhdan.classes.posters import poster_pdf, self_checkin_path, self_checkin_url
+from binhdan.classes.documents.posters import poster_pdf, self_checkin_path, self_checkin_url
 from tests.classes.factories import ClassSessionFactory
 from tests.classes.planning_helpers import point
 

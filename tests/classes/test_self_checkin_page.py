@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from binhdan.classes import console_views
+from binhdan.classes.console import views as console_views
 from binhdan.classes.models import CheckIn, CheckInMethod
 from tests.classes.factories import BridgePointFactory, ClassSessionFactory, SessionPointFactory
 

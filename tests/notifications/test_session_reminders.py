@@ -4,7 +4,7 @@ import pytest
 from django.utils import timezone
 
 from binhdan.accounts.models import Role
-from binhdan.classes import planning
+from binhdan.classes.planning import services as planning
 from binhdan.notifications.models import OutboxMessage
 from tests.accounts.factories import UserFactory, user_with_role
 from tests.classes.factories import ClassSessionFactory, SessionPointFactory

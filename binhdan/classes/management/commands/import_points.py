@@ -1,4 +1,4 @@
-from binhdan.classes.point_import import point_import
+from binhdan.classes.planning.point_import import point_import
 from binhdan.core.import_command import SheetImportCommand
 
 

@@ -19,20 +19,20 @@ from binhdan.accounts.permissions import Action
 from binhdan.accounts.selectors import user_can, user_scope_roots
 from binhdan.areas import selectors as area_selectors
 from binhdan.areas.models import Area
-from binhdan.classes import planning
-from binhdan.classes import planning_selectors as sel
-from binhdan.classes import selectors as live_selectors
-from binhdan.classes.attendance_sheets import apply_sheet, plan_sheet, sheet_template_xlsx
-from binhdan.classes.exports import attendance_workbook, export_filename
-from binhdan.classes.forms import PointChoiceForm, PointForm, SessionForm, UploadForm
+from binhdan.classes.checkin import selectors as live_selectors
+from binhdan.classes.documents.attendance_sheets import apply_sheet, plan_sheet, sheet_template_xlsx
+from binhdan.classes.documents.exports import attendance_workbook, export_filename
+from binhdan.classes.documents.posters import poster_pdf
 from binhdan.classes.models import ClassSession, SessionKind, SessionPoint, SessionStatus
-from binhdan.classes.point_import import (
+from binhdan.classes.planning import selectors as sel
+from binhdan.classes.planning import services as planning
+from binhdan.classes.planning.forms import PointChoiceForm, PointForm, SessionForm, UploadForm
+from binhdan.classes.planning.point_import import (
     apply_point_import,
     plan_point_import,
     point_template_xlsx,
     required_columns,
 )
-from binhdan.classes.posters import poster_pdf
 from binhdan.core import staged_upload
 from binhdan.core.errors import Conflict, DomainError, InvalidInput, OutsideScope
 from binhdan.core.ratelimit import RateLimited, rate_limit
@@ -408,7 +408,7 @@ def point_export(request, pk: int, point_pk: int):
 @require_http_methods(["GET", "POST"])
 def sheet_import(request, pk: int, point_pk: int):
     """Step 1: upload and preview (nothing written). Step 2: confirm records the rows."""
-    from binhdan.classes.services import session_point_for_write
+    from binhdan.classes.checkin.services import session_point_for_write
 
     session = _session_or_404(request, pk)
     visible = _point_of_session_or_404(request, session, point_pk)

@@ -27,7 +27,7 @@ from binhdan.classes.models import (
     SessionPoint,
     SessionStatus,
 )
-from binhdan.classes.planning_selectors import sessions_for_user
+from binhdan.classes.planning.selectors import sessions_for_user
 from binhdan.core.errors import NotFound, OutsideScope
 from binhdan.people.privacy import mask_name
 

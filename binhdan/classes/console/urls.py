@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from binhdan.classes import console_views as views
+from binhdan.classes.console import views
 
 app_name = "console"
 

@@ -16,7 +16,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas
 
 from binhdan.classes.models import BridgePoint, ClassSession
-from binhdan.classes.planning_selectors import session_when
+from binhdan.classes.planning.selectors import session_when
 from binhdan.classes.point_codes import display_code
 from binhdan.core.pdf import (
     BRAND,

@@ -25,7 +25,7 @@ from binhdan.accounts.selectors import scope_paths, scope_q, user_can
 from binhdan.areas.models import Area
 from binhdan.areas.village_import import CommuneMatcher, RowError, split_village_name
 from binhdan.classes.models import BridgePoint
-from binhdan.classes.planning import new_checkin_code, village_point_name
+from binhdan.classes.planning.services import new_checkin_code, village_point_name
 from binhdan.core.errors import InvalidInput
 from binhdan.core.sheets import read_table
 from binhdan.core.text import clean, fold

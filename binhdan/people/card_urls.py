@@ -1,6 +1,6 @@
 from django.urls import path
 
-from binhdan.classes import card_views
+from binhdan.people import card_views
 
 app_name = "cards"
 

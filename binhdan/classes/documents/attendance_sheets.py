@@ -2,7 +2,7 @@
 
 Columns: họ tên, năm sinh, số điện thoại (optional), thôn (optional: the point's village
 when empty). Each row becomes a check-in with method "sheet" through
-``binhdan.classes.services.checkins_record``, with a ``client_uuid`` derived from the
+``binhdan.classes.checkin.services.checkins_record``, with a ``client_uuid`` derived from the
 session, the point and the row's content (uuid5): uploading the same file again creates
 nothing new, and neither does the same person typed on two rows.
 """
@@ -17,8 +17,8 @@ from django.utils.translation import gettext_lazy
 from binhdan.accounts.models import User
 from binhdan.areas.models import Area
 from binhdan.areas.village_import import split_village_name
+from binhdan.classes.checkin.services import CheckInItem, checkins_record
 from binhdan.classes.models import CheckInMethod, SessionPoint
-from binhdan.classes.services import CheckInItem, checkins_record
 from binhdan.core.errors import InvalidInput
 from binhdan.core.sheets import read_table
 from binhdan.core.text import clean, fold

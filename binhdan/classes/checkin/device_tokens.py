@@ -16,7 +16,7 @@ from binhdan.accounts.models import ApiToken, User
 from binhdan.accounts.permissions import Action
 from binhdan.accounts.services import IssuedToken, token_create, token_revoke
 from binhdan.classes.models import BridgePoint
-from binhdan.classes.planning_selectors import point_get_for_user
+from binhdan.classes.planning.selectors import point_get_for_user
 from binhdan.core.errors import NotFound
 
 

@@ -1,6 +1,6 @@
 """Forms of the operator console and of the citizens' self check-in.
 
-They only parse input; every rule lives in ``binhdan.classes.services``. The console's
+They only parse input; every rule lives in ``binhdan.classes.checkin.services``. The console's
 JavaScript sends the same fields to the API; these forms are the no-JavaScript path.
 """
 

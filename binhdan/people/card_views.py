@@ -10,8 +10,8 @@ from django.shortcuts import render
 from django.utils.safestring import mark_safe
 from django.views.decorators.cache import never_cache
 
-from binhdan.classes.cards import card_token_for
 from binhdan.people import selectors as people_selectors
+from binhdan.people.cards import card_token_for
 
 
 @never_cache
@@ -23,6 +23,6 @@ def person_card(request, person_id: int):
     qr_svg = segno.make(token, error="m").svg_inline(scale=6, border=2, omitsize=True)
     return render(
         request,
-        "classes/card/person_card.html",
+        "people/card.html",
         {"person": person, "token": token, "qr_svg": mark_safe(qr_svg)},
     )

@@ -1,6 +1,6 @@
 """A bridge point's device tokens: list, issue (shown once), revoke. For its managers.
 
-Thin: ``binhdan.classes.device_tokens`` decides who may; outside the user's scope is a 404.
+Thin: ``binhdan.classes.checkin.device_tokens`` decides who may; outside the user's scope is a 404.
 """
 
 from django.conf import settings
@@ -12,7 +12,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from binhdan.accounts.forms import TokenIssueForm
-from binhdan.classes import device_tokens
+from binhdan.classes.checkin import device_tokens
 from binhdan.core.errors import DomainError
 
 

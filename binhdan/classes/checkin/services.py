@@ -36,7 +36,6 @@ from binhdan.accounts.permissions import Action
 from binhdan.accounts.selectors import scope_paths
 from binhdan.accounts.services import token_point_id
 from binhdan.areas.models import Area
-from binhdan.classes.cards import card_person_id
 from binhdan.classes.models import (
     BridgePoint,
     CheckIn,
@@ -50,6 +49,7 @@ from binhdan.classes.models import (
 from binhdan.core.errors import Conflict, DomainError, InvalidInput, NotFound, OutsideScope
 from binhdan.core.recent import RecentlyChecked
 from binhdan.core.text import clean
+from binhdan.people.cards import card_person_id
 from binhdan.people.identity import identity_key_for, normalize_phone, parse_cccd
 from binhdan.people.models import Person
 from binhdan.people.privacy import mask_name

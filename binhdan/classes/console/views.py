@@ -1,6 +1,6 @@
 """Operator console (offline-capable PWA), citizens' self check-in and the live wall.
 
-Views parse, call ``binhdan.classes.services`` / ``selectors`` and render. The console's
+Views parse, call ``binhdan.classes.checkin.services`` / ``selectors`` and render. The console's
 JavaScript (static/classes/console.js) talks to the JSON API; the forms posted here are the
 path that works without JavaScript.
 """
@@ -30,8 +30,8 @@ from django.views.decorators.http import require_GET, require_POST
 
 from binhdan.accounts.permissions import Action
 from binhdan.accounts.selectors import scope_paths, scope_q
-from binhdan.classes import selectors, services
-from binhdan.classes.console_forms import CheckInForm, HeadcountForm, SelfCheckInForm
+from binhdan.classes.checkin import selectors, services
+from binhdan.classes.console.forms import CheckInForm, HeadcountForm, SelfCheckInForm
 from binhdan.classes.models import (
     BridgePoint,
     CheckInMethod,
