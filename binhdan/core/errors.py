@@ -4,6 +4,7 @@ Services raise these; the API maps them to ``{"code", "message", "details"}`` an
 web views show the message next to the field. Clients branch on ``code``, never on text.
 """
 
+from enum import Enum
 from typing import Any
 
 from django.utils.translation import gettext_lazy as _
@@ -46,3 +47,38 @@ class Conflict(DomainError):
     code = "conflict"
     status = 409
     default_message = _("Dữ liệu bị trùng hoặc xung đột.")
+
+
+class ErrorCode(Enum):
+    """An app's error codes, declared once in ``<app>/errors.py``.
+
+    Each member is ``NAME = (code, kind, message)`` or ``(code, kind, message, field)``:
+    the stable machine code clients branch on, the ``DomainError`` class that gives its
+    HTTP status, the Vietnamese message (``gettext_lazy``, may hold ``%(name)s``
+    placeholders) and, optionally, the input field it is about. Raise with
+    ``raise MyErrors.NAME.error(**params)``; ``message`` is the table text for a UI that
+    only holds a code (the console's offline results, a sheet report).
+    """
+
+    def __init__(self, code: str, kind: type[DomainError], message, field: str = ""):
+        self.code = code
+        self.kind = kind
+        self.text = message
+        self.field = field
+
+    @property
+    def message(self) -> str:
+        return str(self.text)
+
+    def error(self, message=None, *, details: Any = None, **params) -> DomainError:
+        """The exception to raise; ``details`` defaults to ``{"field": field}``."""
+        text = str(message or self.text)
+        if params:
+            text = text % params
+        if details is None and self.field:
+            details = {"field": self.field}
+        return self.kind(text, code=self.code, details=details)
+
+    @classmethod
+    def by_code(cls, code: str) -> "ErrorCode | None":
+        return next((member for member in cls if member.code == code), None)
