@@ -4,6 +4,7 @@ from django.db.models import Q
 
 from binhdan.accounts.models import ApiToken, RoleGrant, User
 from binhdan.accounts.permissions import Action, roles_allowed
+from binhdan.areas import paths
 from binhdan.areas.models import Area
 from binhdan.core.errors import OutsideScope
 
@@ -36,20 +37,20 @@ def scope_paths(*, user: User, action: Action) -> list[str] | None:
 
 def scope_q(*, user: User, action: Action, path_field: str = "path") -> Q:
     """A filter keeping rows whose area path lies inside the user's scope for ``action``."""
-    paths = scope_paths(user=user, action=action)
-    if paths is None:
-        return Q()
-    if not paths:
-        return Q(pk__in=[])
-    condition = Q()
-    for path in paths:
-        condition |= Q(**{f"{path_field}__startswith": path})
-    return condition
+    return paths.within_q(scope_paths(user=user, action=action), field=path_field)
+
+
+def user_can_at(*, user: User, action: Action, path: str) -> bool:
+    """Whether ``user`` may do ``action`` at the area whose path is ``path``.
+
+    The one scope test of the project: everything that holds an area path (a session's,
+    a point's, a person's commune) asks here rather than comparing prefixes itself.
+    """
+    return paths.is_within(path, scope_paths(user=user, action=action))
 
 
 def user_can(*, user: User, action: Action, area: Area) -> bool:
-    paths = scope_paths(user=user, action=action)
-    return paths is None or any(area.path.startswith(path) for path in paths)
+    return user_can_at(user=user, action=action, path=area.path)
 
 
 def user_can_anywhere(*, user: User, action: Action) -> bool:
