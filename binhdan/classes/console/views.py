@@ -42,7 +42,7 @@ from binhdan.core.errors import Conflict, DomainError
 from binhdan.core.ratelimit import RateLimited, rate_limit
 
 SCOPE = "/van-hanh/"
-SW_TEMPLATE = Path(__file__).parent / "templates" / "classes" / "console" / "sw.js"
+SW_TEMPLATE = Path(__file__).parent.parent / "templates" / "classes" / "console" / "sw.js"
 SELF_CHECKIN_LIMIT = 60  # submissions a minute from one address (a village hall shares one)
 SILENT_LIST_TTL = 5
 LATE_UPLOAD = dt.timedelta(minutes=2)  # a check-in received later than this came from offline
