@@ -3,7 +3,9 @@ from django.core.cache import cache
 from django.http import HttpRequest
 from django.test import Client
 
+from binhdan.accounts.models import Role
 from binhdan.core.recent import forget_everything
+from tests.accounts.factories import UserFactory, user_with_role
 
 TEST_IDENTITY_KEY = "test-identity-key-" + "k" * 32
 
@@ -50,3 +52,50 @@ def tree(db):
     from tests.areas.factories import build_tree
 
     return build_tree()
+
+
+# -- role users on the ``tree`` ---------------------------------------------------------------
+# Each is a fresh user with one grant; a module keeps its own fixture only when it needs a
+# different area (e.g. an instructor of a commune).
+
+
+@pytest.fixture
+def province_admin(tree):
+    """Quản trị tỉnh of Hưng Yên (tree.province)."""
+    return user_with_role(Role.PROVINCE_ADMIN, tree.province)
+
+
+@pytest.fixture
+def commune_officer(tree):
+    """Cán bộ Đoàn of Xã Đông Hưng (tree.commune)."""
+    return user_with_role(Role.COMMUNE_OFFICER, tree.commune)
+
+
+@pytest.fixture
+def other_commune_officer(tree):
+    """Cán bộ Đoàn of Phường Phố Hiến (tree.ward): same province, outside tree.commune."""
+    return user_with_role(Role.COMMUNE_OFFICER, tree.ward)
+
+
+@pytest.fixture
+def operator(db):
+    """A user without grants: operators act through the points they are attached to
+    (``BridgePointFactory(operators=[operator])``)."""
+    return UserFactory()
+
+
+@pytest.fixture
+def instructor(tree):
+    """Giảng viên / biên soạn of the province."""
+    return user_with_role(Role.INSTRUCTOR, tree.province)
+
+
+@pytest.fixture
+def superuser(db):
+    return UserFactory(is_superuser=True, is_staff=True)
+
+
+@pytest.fixture
+def superuser_client(client, superuser):
+    client.force_login(superuser)
+    return client
