@@ -1,7 +1,10 @@
 from django.urls import path
 
 from binhdan.classes.checkin import device_token_views
-from binhdan.classes.planning import views
+from binhdan.classes.console import self_checkin_find
+from binhdan.classes.documents import sheet_views
+from binhdan.classes.documents import views as documents_views
+from binhdan.classes.planning import import_views, point_views, views
 
 app_name = "classes"
 
@@ -22,40 +25,44 @@ urlpatterns = [
         views.session_point_remove,
         name="session_point_remove",
     ),
-    path("lop-hoc/<int:pk>/ap-phich.pdf", views.session_posters, name="session_posters"),
+    path("lop-hoc/<int:pk>/ap-phich.pdf", documents_views.session_posters, name="session_posters"),
     path(
         "lop-hoc/<int:pk>/diem-cau/<int:point_pk>/ap-phich.pdf",
-        views.point_poster,
+        documents_views.point_poster,
         name="point_poster",
     ),
-    path("lop-hoc/<int:pk>/diem-danh.xlsx", views.session_export, name="session_export"),
+    path("lop-hoc/<int:pk>/diem-danh.xlsx", documents_views.session_export, name="session_export"),
     path(
         "lop-hoc/<int:pk>/diem-cau/<int:point_pk>/diem-danh.xlsx",
-        views.point_export,
+        documents_views.point_export,
         name="point_export",
     ),
     path(
         "lop-hoc/<int:pk>/diem-cau/<int:point_pk>/nhap-danh-sach/",
-        views.sheet_import,
+        sheet_views.sheet_import,
         name="sheet_import",
     ),
     path(
         "lop-hoc/<int:pk>/diem-cau/<int:point_pk>/nhap-danh-sach/mau.xlsx",
-        views.sheet_import_template,
+        sheet_views.sheet_import_template,
         name="sheet_import_template",
     ),
-    path("diem-cau/", views.points_home, name="points_home"),
-    path("diem-cau/dia-ban/<str:code>/", views.points, name="points"),
-    path("diem-cau/dia-ban/<str:code>/them/", views.point_create, name="point_create"),
-    path("diem-cau/dia-ban/<str:code>/moi-thon-mot-diem/", views.points_bulk, name="points_bulk"),
-    path("diem-cau/dia-ban/<str:code>/nhap/", views.points_import, name="points_import"),
+    path("diem-cau/", point_views.points_home, name="points_home"),
+    path("diem-cau/dia-ban/<str:code>/", point_views.points, name="points"),
+    path("diem-cau/dia-ban/<str:code>/them/", point_views.point_create, name="point_create"),
+    path(
+        "diem-cau/dia-ban/<str:code>/moi-thon-mot-diem/",
+        point_views.points_bulk,
+        name="points_bulk",
+    ),
+    path("diem-cau/dia-ban/<str:code>/nhap/", import_views.points_import, name="points_import"),
     path(
         "diem-cau/dia-ban/<str:code>/nhap/mau.xlsx",
-        views.points_import_template,
+        import_views.points_import_template,
         name="points_import_template",
     ),
-    path("diem-danh/", views.self_checkin_find, name="self_checkin_find"),
-    path("diem-cau/<int:pk>/sua/", views.point_edit, name="point_edit"),
+    path("diem-danh/", self_checkin_find.self_checkin_find, name="self_checkin_find"),
+    path("diem-cau/<int:pk>/sua/", point_views.point_edit, name="point_edit"),
     path("diem-cau/<int:pk>/ma-thiet-bi/", device_token_views.point_tokens, name="point_tokens"),
     path(
         "diem-cau/<int:pk>/ma-thiet-bi/<int:token_id>/thu-hoi/",
