@@ -13,7 +13,7 @@ from ninja.renderers import JSONRenderer
 
 from binhdan.accounts.api import router as accounts_router
 from binhdan.accounts.auth import api_auth
-from binhdan.areas.api import router as areas_router
+from binhdan.web.areas.api import router as areas_router
 from binhdan.classes.api import router as classes_router
 from binhdan.core.errors import DomainError
 from binhdan.curriculum.api import router as curriculum_router

@@ -16,7 +16,7 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("quan-tri/", admin.site.urls),
     path("tai-khoan/", include("binhdan.accounts.urls")),
-    path("dia-ban/", include("binhdan.areas.urls")),
+    path("dia-ban/", include("binhdan.web.areas.urls")),
     path("nguoi-dan/", include("binhdan.people.urls")),
     path("kiem-tra-lua-dao/", include("binhdan.scamcheck.urls")),
     path("soan-bai/", include("binhdan.curriculum.authoring_urls")),

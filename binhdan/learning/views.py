@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from binhdan.accounts.permissions import Action
 from binhdan.accounts.selectors import scope_paths
-from binhdan.areas import picker
+from binhdan.web.areas import picker
 from binhdan.core.errors import DomainError, NotFound
 from binhdan.core.http import safe_next
 from binhdan.core.ratelimit import RateLimited, rate_limit

@@ -6,8 +6,8 @@ import pytest
 from django.urls import reverse
 
 from binhdan.accounts.models import Role
-from binhdan.areas import picker
 from binhdan.areas.models import Area
+from binhdan.web.areas import picker
 from tests.accounts.factories import user_with_role
 from tests.areas.factories import commune
 

@@ -10,7 +10,6 @@ from django.views.decorators.http import require_http_methods
 from binhdan.accounts.permissions import Action
 from binhdan.accounts.selectors import user_can, user_scope_roots
 from binhdan.areas import selectors
-from binhdan.areas.forms import VillageImportForm
 from binhdan.areas.village_import import (
     apply_village_import,
     plan_village_import,
@@ -20,6 +19,7 @@ from binhdan.areas.village_import import (
 from binhdan.core import staged_upload
 from binhdan.core.errors import DomainError
 from binhdan.core.sheet_templates import XLSX_CONTENT_TYPE
+from binhdan.web.areas.forms import VillageImportForm
 
 
 def _area_or_404(request, code: str, action: Action = Action.AREA_VIEW):

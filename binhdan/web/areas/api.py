@@ -4,7 +4,7 @@ from ninja.pagination import LimitOffsetPagination, paginate
 
 from binhdan.areas import selectors
 from binhdan.areas.models import Area
-from binhdan.areas.schemas import AreaDetailOut, AreaOut
+from binhdan.web.areas.schemas import AreaDetailOut, AreaOut
 
 router = Router(tags=["areas"])
 

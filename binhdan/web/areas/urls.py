@@ -1,6 +1,6 @@
 from django.urls import path
 
-from binhdan.areas import picker_views, views
+from binhdan.web.areas import picker_views, views
 
 app_name = "areas"
 
