@@ -8,12 +8,11 @@ from pathlib import Path
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.utils.translation import gettext as _
 
 from binhdan.accounts.models import User
-from binhdan.core.errors import InvalidInput
+from binhdan.curriculum.errors import CurriculumErrors
 from binhdan.curriculum.models import Lesson, LessonAttachment
-from binhdan.curriculum.services import require_curriculum_editor
+from binhdan.curriculum.selectors import require_curriculum_editor
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 MAX_PER_LESSON = 10
@@ -45,10 +44,6 @@ def sniff_content_type(head: bytes) -> str | None:
     return None
 
 
-def _invalid(message: str, code: str) -> InvalidInput:
-    return InvalidInput(message, code=code, details={"field": "file"})
-
-
 def attachment_add(
     *, user: User, lesson: Lesson, upload: UploadedFile, title: str = ""
 ) -> LessonAttachment:
@@ -56,24 +51,16 @@ def attachment_add(
     require_curriculum_editor(user=user)
     limit = max_bytes()
     if not upload.size:
-        raise _invalid(_("Tệp trống."), "file_empty")
+        raise CurriculumErrors.FILE_EMPTY.error()
     if upload.size > limit:
-        raise _invalid(
-            _("Tệp quá lớn: tối đa %(mb)s MB.") % {"mb": round(limit / 1024 / 1024, 1)},
-            "file_too_large",
-        )
+        raise CurriculumErrors.FILE_TOO_LARGE.error(mb=round(limit / 1024 / 1024, 1))
     if lesson.attachments.count() >= MAX_PER_LESSON:
-        raise _invalid(
-            _("Mỗi bài có tối đa %(n)s tài liệu.") % {"n": MAX_PER_LESSON}, "too_many_files"
-        )
+        raise CurriculumErrors.TOO_MANY_FILES.error(n=MAX_PER_LESSON)
     upload.seek(0)
     head = upload.read(16)
     content_type = sniff_content_type(head)
     if content_type is None:
-        raise _invalid(
-            _("Chỉ nhận tệp PDF, PNG, JPEG hoặc WebP (nội dung tệp không đúng loại)."),
-            "file_type",
-        )
+        raise CurriculumErrors.FILE_TYPE.error()
     extension = KINDS[content_type][0]
     stored_name = f"{secrets.token_hex(16)}.{extension}"
     folder = attachment_dir()
@@ -89,7 +76,7 @@ def attachment_add(
             target.write(chunk)
     if written > limit:
         path.unlink(missing_ok=True)
-        raise _invalid(_("Tệp quá lớn."), "file_too_large")
+        raise CurriculumErrors.FILE_TOO_LARGE_STREAMED.error()
     original = Path(upload.name or "").name[:255] or stored_name
     try:
         with transaction.atomic():

@@ -12,20 +12,15 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from binhdan.core.errors import DomainError, OutsideScope
+from binhdan.core.errors import DomainError
 from binhdan.curriculum import attachments as attachment_services
 from binhdan.curriculum import selectors, services
 from binhdan.curriculum.forms import AttachmentForm, LessonForm, TopicForm
 from binhdan.curriculum.rendering import split_screens
 
 
-def _require_editor(request) -> None:
-    if not services.user_can_edit_curriculum(user=request.user):
-        raise OutsideScope(_("Bạn không có quyền soạn bài."))
-
-
 def _topic_or_404(request, slug: str):
-    _require_editor(request)
+    selectors.require_curriculum_editor(user=request.user)
     return selectors.authoring_topic_get(user=request.user, slug=slug)
 
 
@@ -40,7 +35,7 @@ def _show_error(form, exc: DomainError) -> None:
 
 @login_required
 def topic_list(request):
-    _require_editor(request)
+    selectors.require_curriculum_editor(user=request.user)
     topics = selectors.authoring_topics(user=request.user)
     return render(request, "curriculum/authoring/topic_list.html", {"topics": topics})
 
@@ -48,7 +43,7 @@ def topic_list(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def topic_create(request):
-    _require_editor(request)
+    selectors.require_curriculum_editor(user=request.user)
     form = TopicForm(request.POST or None, initial={"status": "draft"})
     if request.method == "POST" and form.is_valid():
         try:
@@ -136,7 +131,7 @@ def lesson_edit(request, topic: str, lesson: str):
 @require_POST
 def lesson_preview(request):
     """HTMX partial: the sanitised screens of the posted Markdown body (nothing saved)."""
-    _require_editor(request)
+    selectors.require_curriculum_editor(user=request.user)
     body = request.POST.get("body", "")[:50_000]
     return render(request, "curriculum/authoring/_preview.html", {"screens": split_screens(body)})
 

@@ -7,10 +7,11 @@ from dataclasses import dataclass
 from django.db.models import Count, Prefetch, Q
 
 from binhdan.accounts.models import User
-from binhdan.core.errors import NotFound
+from binhdan.accounts.permissions import Action
+from binhdan.accounts.selectors import user_can_anywhere
+from binhdan.curriculum.errors import CurriculumErrors
 from binhdan.curriculum.models import Lesson, LessonAttachment, Quiz, Topic
 from binhdan.curriculum.rendering import Screen, split_screens
-from binhdan.curriculum.services import require_curriculum_editor
 
 
 def public_topics():
@@ -25,7 +26,7 @@ def public_topics():
 def public_topic_get(*, slug: str) -> Topic:
     topic = public_topics().select_related("quiz").filter(slug=slug).first()
     if topic is None:
-        raise NotFound()
+        raise CurriculumErrors.NOT_FOUND.error()
     return topic
 
 
@@ -51,7 +52,7 @@ def topic_quiz_meta(*, topic: Topic) -> dict | None:
 def public_quiz_questions(*, topic: Topic):
     quiz = quiz_of(topic)
     if quiz is None:
-        raise NotFound()
+        raise CurriculumErrors.NOT_FOUND.error()
     return quiz, list(
         quiz.questions.filter(is_active=True).order_by("order", "pk").prefetch_related("choices")
     )
@@ -75,7 +76,7 @@ def public_lesson_get(*, topic_slug: str, lesson_slug: str) -> LessonView:
     lessons = list(topic.lessons.all())
     index = next((i for i, item in enumerate(lessons) if item.slug == lesson_slug), None)
     if index is None:
-        raise NotFound()
+        raise CurriculumErrors.NOT_FOUND.error()
     lesson = lessons[index]
     screens = split_screens(lesson.body) or [Screen(1, lesson.title, "", lesson.title)]
     return LessonView(
@@ -97,7 +98,7 @@ def public_attachment_get(*, topic_slug: str, lesson_slug: str, pk: int) -> Less
     view = public_lesson_get(topic_slug=topic_slug, lesson_slug=lesson_slug)
     attachment = LessonAttachment.objects.filter(lesson=view.lesson, pk=pk).first()
     if attachment is None:
-        raise NotFound()
+        raise CurriculumErrors.NOT_FOUND.error()
     return attachment
 
 
@@ -116,6 +117,16 @@ def sitemap_lessons():
 # Authoring reads -------------------------------------------------------------------------
 
 
+def user_can_edit_curriculum(*, user: User) -> bool:
+    """Topics are province-wide: a CURRICULUM_EDIT grant anywhere is enough."""
+    return user_can_anywhere(user=user, action=Action.CURRICULUM_EDIT)
+
+
+def require_curriculum_editor(*, user: User) -> None:
+    if not user_can_edit_curriculum(user=user):
+        raise CurriculumErrors.NOT_EDITOR.error()
+
+
 def authoring_topics(*, user: User):
     require_curriculum_editor(user=user)
     return Topic.objects.annotate(
@@ -128,7 +139,7 @@ def authoring_topic_get(*, user: User, slug: str) -> Topic:
     require_curriculum_editor(user=user)
     topic = Topic.objects.filter(slug=slug).first()
     if topic is None:
-        raise NotFound()
+        raise CurriculumErrors.NOT_FOUND.error()
     return topic
 
 
@@ -136,5 +147,5 @@ def authoring_lesson_get(*, user: User, topic: Topic, slug: str) -> Lesson:
     require_curriculum_editor(user=user)
     lesson = Lesson.objects.filter(topic=topic, slug=slug).first()
     if lesson is None:
-        raise NotFound()
+        raise CurriculumErrors.NOT_FOUND.error()
     return lesson

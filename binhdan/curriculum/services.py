@@ -1,314 +1,23 @@
-"""Writes for the curriculum: loading ``content/`` and authoring in the web UI."""
+"""Authoring the curriculum in the web UI: topics and lessons (create, update, move, delete).
+
+Loading ``content/`` is ``loader.py``; who may author is ``selectors.user_can_edit_curriculum``.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
-from pathlib import Path
 
-from django.conf import settings
-from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
-from django.db.models import Max, ProtectedError
-from django.utils.translation import gettext as _
+from django.db import transaction
+from django.db.models import Max
 
 from binhdan.accounts.models import User
-from binhdan.accounts.permissions import Action
-from binhdan.accounts.selectors import scope_paths
-from binhdan.core.errors import Conflict, InvalidInput, NotFound, OutsideScope
 from binhdan.core.text import fold
-from binhdan.curriculum.content import (
-    ABSENT,
-    RESERVED_LESSON_SLUGS,
-    RESERVED_TOPIC_SLUGS,
-    SLUG_RE,
-    ContentError,
-    LessonSource,
-    TopicSource,
-    read_content,
-)
-from binhdan.curriculum.models import (
-    Choice,
-    Lesson,
-    LessonAttachment,
-    Question,
-    Quiz,
-    Topic,
-    TopicStatus,
-)
-
-KINDS = ("topic", "lesson", "quiz", "question")
-
-
-def default_content_dir() -> Path:
-    """``settings.BINHDAN_CONTENT_DIR``, else the repository's ``content/``."""
-    configured = getattr(settings, "BINHDAN_CONTENT_DIR", None)
-    if configured:
-        return Path(configured)
-    return Path(__file__).resolve().parent.parent.parent / "content"
-
-
-# --------------------------------------------------------------------------------------
-# Loading content/
-# --------------------------------------------------------------------------------------
-
-
-@dataclass
-class LoadReport:
-    counts: dict[str, dict[str, int]] = field(
-        default_factory=lambda: {
-            kind: {"created": 0, "updated": 0, "unchanged": 0, "deactivated": 0} for kind in KINDS
-        }
-    )
-    errors: list[ContentError] = field(default_factory=list)
-    topics_loaded: list[str] = field(default_factory=list)
-
-    def add(self, kind: str, action: str, n: int = 1) -> None:
-        self.counts[kind][action] += n
-
-    @property
-    def changed(self) -> bool:
-        return any(c["created"] or c["updated"] or c["deactivated"] for c in self.counts.values())
-
-    def merge(self, other: LoadReport) -> None:
-        for kind in KINDS:
-            for action, n in other.counts[kind].items():
-                self.counts[kind][action] += n
-        self.errors.extend(other.errors)
-        self.topics_loaded.extend(other.topics_loaded)
-
-    def to_dict(self) -> dict:
-        return {
-            "changed": self.changed,
-            "counts": self.counts,
-            "topics": self.topics_loaded,
-            "errors": [{"path": e.path, "message": e.message} for e in self.errors],
-        }
-
-
-class _TopicFailed(Exception):
-    def __init__(self, error: ContentError):
-        self.error = error
-
-
-def _assign(obj, values: dict) -> bool:
-    """Set fields that differ; True when anything changed."""
-    changed = False
-    for name, value in values.items():
-        if getattr(obj, name) != value:
-            setattr(obj, name, value)
-            changed = True
-    return changed
-
-
-def _load_topic_row(source: TopicSource, report: LoadReport) -> Topic:
-    values = {
-        "order": source.order,
-        "title": source.title,
-        "summary": source.summary,
-        "audience": source.audience,
-    }
-    window = {}
-    if source.status is not ABSENT:
-        window["status"] = source.status
-    for name in ("publish_from", "publish_until"):
-        if getattr(source, name) is not ABSENT:
-            window[name] = getattr(source, name)
-    topic = Topic.objects.select_for_update().filter(slug=source.slug).first()
-    if topic is None:
-        topic = Topic(
-            slug=source.slug, status=TopicStatus.PUBLISHED, source_hash=source.source_hash
-        )
-        _assign(topic, {**values, **window})
-        topic.full_clean()
-        topic.save()
-        report.add("topic", "created")
-        return topic
-    if topic.source_hash == source.source_hash:
-        report.add("topic", "unchanged")
-        return topic
-    # The file changed since it was last loaded: the file wins. Status and window are
-    # touched only when the file gives them, so a publication decided in the UI stays.
-    changed = _assign(topic, {**values, **window})
-    topic.source_hash = source.source_hash
-    topic.full_clean()
-    topic.save()
-    report.add("topic", "updated" if changed else "unchanged")
-    return topic
-
-
-def _load_lesson_row(topic: Topic, source: LessonSource, report: LoadReport) -> None:
-    values = {
-        "order": source.order,
-        "title": source.title,
-        "summary": source.summary,
-        "minutes": source.minutes,
-        "video_url": source.video_url,
-        "body": source.body,
-    }
-    lesson = Lesson.objects.filter(topic=topic, slug=source.slug).first()
-    if lesson is None:
-        lesson = Lesson(topic=topic, slug=source.slug, source_hash=source.source_hash, **values)
-        lesson.full_clean()
-        lesson.save()
-        report.add("lesson", "created")
-        return
-    if lesson.source_hash == source.source_hash:
-        report.add("lesson", "unchanged")
-        return
-    changed = _assign(lesson, values)
-    lesson.source_hash = source.source_hash
-    lesson.full_clean()
-    lesson.save()
-    report.add("lesson", "updated" if changed else "unchanged")
-
-
-def _sync_choices(question: Question, wanted: list[tuple[str, bool]], path: str) -> bool:
-    """Make the question's choices equal ``wanted`` (in order), touching only differences.
-
-    Choices are updated in place by position: answers already given refer to them.
-    """
-    existing = list(question.choices.order_by("order"))
-    if [(c.text, c.is_correct) for c in existing] == wanted and [c.order for c in existing] == list(
-        range(len(wanted))
-    ):
-        return False
-    by_order = {c.order: c for c in existing}
-    for index, (text, correct) in enumerate(wanted):
-        choice = by_order.pop(index, None)
-        if choice is None:
-            Choice.objects.create(question=question, order=index, text=text, is_correct=correct)
-        elif _assign(choice, {"text": text, "is_correct": correct}):
-            choice.save(update_fields=["text", "is_correct"])
-    try:
-        for extra in by_order.values():
-            extra.delete()
-    except ProtectedError as exc:
-        raise _TopicFailed(
-            ContentError(
-                path,
-                f"câu hỏi “{question.key}” đã có người trả lời nên không bớt được phương án; "
-                "hãy giữ số phương án hoặc thêm câu hỏi với key mới.",
-            )
-        ) from exc
-    return True
-
-
-def _load_quiz(topic: Topic, source: TopicSource, report: LoadReport, path: str) -> None:
-    quiz = Quiz.objects.filter(topic=topic).first()
-    if quiz is None:
-        quiz = Quiz.objects.create(
-            topic=topic, title=source.quiz_title, pass_percent=source.pass_percent
-        )
-        report.add("quiz", "created")
-    elif _assign(quiz, {"title": source.quiz_title, "pass_percent": source.pass_percent}):
-        quiz.save()
-        report.add("quiz", "updated")
-    else:
-        report.add("quiz", "unchanged")
-
-    existing = {q.key: q for q in quiz.questions.all()}
-    for item in source.questions:
-        values = {
-            "order": item.order,
-            "text": item.text,
-            "explanation": item.explanation,
-            "is_active": True,
-        }
-        question = existing.pop(item.key, None)
-        if question is None:
-            question = Question.objects.create(quiz=quiz, key=item.key, **values)
-            _sync_choices(question, item.choices, path)
-            report.add("question", "created")
-            continue
-        changed = _assign(question, values)
-        if changed:
-            question.save()
-        if _sync_choices(question, item.choices, path) or changed:
-            report.add("question", "updated")
-        else:
-            report.add("question", "unchanged")
-    # Questions gone from the file are kept (attempts refer to them) but no longer asked.
-    for question in existing.values():
-        if question.is_active:
-            question.is_active = False
-            question.save(update_fields=["is_active"])
-            report.add("question", "deactivated")
-
-
-def _load_one_topic(source: TopicSource, content_dir: Path) -> LoadReport:
-    report = LoadReport()
-    yaml_path = str((source.path / "topic.yaml").relative_to(content_dir.parent))
-    with transaction.atomic():
-        topic_file_unchanged = Topic.objects.filter(
-            slug=source.slug, source_hash=source.source_hash, quiz__isnull=False
-        ).exists()
-        topic = _load_topic_row(source, report)
-        for lesson in source.lessons:
-            _load_lesson_row(topic, lesson, report)
-        if topic_file_unchanged:
-            # The quiz lives in topic.yaml: an unchanged file leaves web/admin edits alone.
-            report.add("quiz", "unchanged")
-            for _item in source.questions:
-                report.add("question", "unchanged")
-        else:
-            _load_quiz(topic, source, report, yaml_path)
-    report.topics_loaded.append(source.slug)
-    return report
-
-
-def curriculum_load(*, content_dir: Path | str | None = None) -> LoadReport:
-    """Load (or reload) ``content_dir`` into the database; idempotent.
-
-    Topics are matched by slug, lessons by (topic, slug), questions by key. A topic with
-    any error is skipped entirely (its own transaction) and the error reported with its
-    file. A topic or lesson whose file has not changed since the last load is left as it
-    is, so edits made in the web UI survive a reload; a changed file wins.
-    """
-    root = Path(content_dir) if content_dir else default_content_dir()
-    root = root.resolve()
-    sources, errors = read_content(root)
-    report = LoadReport(errors=list(errors))
-    seen: dict[str, Path] = {}
-    for source in sources:
-        if source.slug in seen:
-            report.errors.append(
-                ContentError(
-                    str(source.path.relative_to(root.parent)),
-                    f"slug “{source.slug}” trùng với thư mục {seen[source.slug].name}.",
-                )
-            )
-            continue
-        seen[source.slug] = source.path
-        try:
-            report.merge(_load_one_topic(source, root))
-        except _TopicFailed as exc:
-            report.errors.append(exc.error)
-        except (IntegrityError, ValidationError) as exc:  # the topic was rolled back
-            report.errors.append(
-                ContentError(
-                    str(source.path.relative_to(root.parent)),
-                    f"không ghi được chuyên đề “{source.slug}”: {exc}",
-                )
-            )
-    return report
-
-
-# --------------------------------------------------------------------------------------
-# Authoring (web UI)
-# --------------------------------------------------------------------------------------
-
-
-def user_can_edit_curriculum(*, user: User) -> bool:
-    """Topics are province-wide: a CURRICULUM_EDIT grant anywhere is enough."""
-    paths = scope_paths(user=user, action=Action.CURRICULUM_EDIT)
-    return paths is None or bool(paths)
-
-
-def require_curriculum_editor(*, user: User) -> None:
-    if not user_can_edit_curriculum(user=user):
-        raise OutsideScope(_("Bạn không có quyền soạn bài."))
+from binhdan.curriculum.attachments import remove_files_on_commit
+from binhdan.curriculum.content import RESERVED_LESSON_SLUGS, RESERVED_TOPIC_SLUGS, SLUG_RE
+from binhdan.curriculum.errors import CurriculumErrors
+from binhdan.curriculum.models import Lesson, LessonAttachment, Topic, TopicStatus
+from binhdan.curriculum.selectors import require_curriculum_editor
 
 
 def slug_from_title(title: str) -> str:
@@ -319,35 +28,23 @@ def slug_from_title(title: str) -> str:
 
 def _check_window(publish_from: dt.date | None, publish_until: dt.date | None) -> None:
     if publish_from and publish_until and publish_until < publish_from:
-        raise InvalidInput(
-            _("Ngày kết thúc phải cùng ngày hoặc sau ngày bắt đầu xuất bản."),
-            code="window_invalid",
-            details={"field": "publish_until"},
-        )
+        raise CurriculumErrors.WINDOW_INVALID.error()
 
 
 def _check_required(**values: str) -> None:
     for name, value in values.items():
         if not (value or "").strip():
-            raise InvalidInput(
-                _("Trường này là bắt buộc."), code="required", details={"field": name}
-            )
+            raise CurriculumErrors.REQUIRED.error(details={"field": name})
 
 
 def _check_slug(slug: str) -> None:
     if not SLUG_RE.match(slug or ""):
-        raise InvalidInput(
-            _("Đường dẫn chỉ gồm chữ thường không dấu, số và dấu gạch ngang."),
-            code="slug_invalid",
-            details={"field": "slug"},
-        )
+        raise CurriculumErrors.SLUG_INVALID.error()
 
 
 def _check_status(status: str) -> None:
     if status not in TopicStatus.values:
-        raise InvalidInput(
-            _("Trạng thái không hợp lệ."), code="status_invalid", details={"field": "status"}
-        )
+        raise CurriculumErrors.STATUS_INVALID.error()
 
 
 def _unique_slug(base: str, taken) -> str:
@@ -378,9 +75,7 @@ def topic_create(
     if slug:
         _check_slug(slug)
         if slug in RESERVED_TOPIC_SLUGS or Topic.objects.filter(slug=slug).exists():
-            raise Conflict(
-                _("Đường dẫn này đã được dùng."), code="slug_taken", details={"field": "slug"}
-            )
+            raise CurriculumErrors.TOPIC_SLUG_TAKEN.error()
     else:
         slug = _unique_slug(
             slug_from_title(title),
@@ -436,15 +131,9 @@ def topic_update(
 def _check_lesson_fields(*, title: str, body: str, minutes: int, video_url: str) -> None:
     _check_required(title=title, body=body)
     if not 1 <= int(minutes) <= 240:
-        raise InvalidInput(
-            _("Thời lượng từ 1 đến 240 phút."), code="minutes_invalid", details={"field": "minutes"}
-        )
+        raise CurriculumErrors.MINUTES_INVALID.error()
     if video_url and not video_url.startswith("https://"):
-        raise InvalidInput(
-            _("Đường link video phải bắt đầu bằng https://."),
-            code="video_url_invalid",
-            details={"field": "video_url"},
-        )
+        raise CurriculumErrors.VIDEO_URL_INVALID.error()
 
 
 @transaction.atomic
@@ -471,11 +160,7 @@ def lesson_create(
     if slug:
         _check_slug(slug)
         if taken(slug):
-            raise Conflict(
-                _("Đường dẫn này đã được dùng trong chuyên đề."),
-                code="slug_taken",
-                details={"field": "slug"},
-            )
+            raise CurriculumErrors.LESSON_SLUG_TAKEN.error()
     else:
         slug = _unique_slug(slug_from_title(title), taken)
     order = (topic.lessons.aggregate(m=Max("order"))["m"] or 0) + 1
@@ -527,13 +212,7 @@ def lesson_delete(*, user: User, lesson: Lesson) -> None:
         if relation.related_model is LessonAttachment:
             continue
         if getattr(lesson, relation.get_accessor_name()).exists():
-            raise Conflict(
-                _("Đã có người học bài này nên không xóa được."),
-                code="lesson_in_use",
-                details={"field": "lesson"},
-            )
-    from binhdan.curriculum.attachments import remove_files_on_commit
-
+            raise CurriculumErrors.LESSON_IN_USE.error()
     remove_files_on_commit(list(lesson.attachments.all()))
     lesson.delete()
 
@@ -543,11 +222,11 @@ def lesson_move(*, user: User, lesson: Lesson, direction: str) -> None:
     """Swap the lesson with its neighbour (``"up"`` or ``"down"``) and renumber 1..n."""
     require_curriculum_editor(user=user)
     if direction not in ("up", "down"):
-        raise InvalidInput(details={"field": "direction"})
+        raise CurriculumErrors.DIRECTION_INVALID.error()
     lessons = list(Lesson.objects.select_for_update().filter(topic_id=lesson.topic_id))
     index = next((i for i, item in enumerate(lessons) if item.pk == lesson.pk), None)
     if index is None:
-        raise NotFound()
+        raise CurriculumErrors.NOT_FOUND.error()
     other = index - 1 if direction == "up" else index + 1
     if 0 <= other < len(lessons):
         lessons[index], lessons[other] = lessons[other], lessons[index]

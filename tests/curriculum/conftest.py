@@ -17,7 +17,7 @@ def content_copy(tmp_path) -> Path:
 @pytest.fixture
 def loaded(db):
     """The real content/ loaded into the test database."""
-    from binhdan.curriculum.services import curriculum_load
+    from binhdan.curriculum.loader import curriculum_load
 
     report = curriculum_load(content_dir=REPO_CONTENT)
     assert not report.errors, report.errors

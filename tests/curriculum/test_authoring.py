@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from binhdan.accounts.models import Role
 from binhdan.core.errors import Conflict, InvalidInput, OutsideScope
-from binhdan.curriculum import services
+from binhdan.curriculum import selectors, services
 from binhdan.curriculum.models import Lesson, Topic, TopicStatus
 from tests.accounts.factories import UserFactory, user_with_role
 from tests.curriculum.factories import LessonFactory, TopicFactory
@@ -47,11 +47,11 @@ def instructor_client(client, instructor):
 )
 def test_who_may_edit_curriculum(tree, role, allowed):
     user = user_with_role(role, tree.commune if role != Role.PROVINCE_ADMIN else tree.province)
-    assert services.user_can_edit_curriculum(user=user) is allowed
+    assert selectors.user_can_edit_curriculum(user=user) is allowed
 
 
 def test_superuser_may_edit_curriculum(db):
-    assert services.user_can_edit_curriculum(user=UserFactory(is_superuser=True))
+    assert selectors.user_can_edit_curriculum(user=UserFactory(is_superuser=True))
 
 
 def test_topic_create_refuses_a_volunteer(volunteer):

@@ -6,8 +6,8 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
+from binhdan.curriculum.loader import curriculum_load
 from binhdan.curriculum.models import Choice, Lesson, Question, Topic, TopicStatus
-from binhdan.curriculum.services import curriculum_load
 from tests.curriculum.conftest import REPO_CONTENT
 
 pytestmark = pytest.mark.django_db

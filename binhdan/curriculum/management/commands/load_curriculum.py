@@ -3,7 +3,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from binhdan.curriculum.services import KINDS, curriculum_load, default_content_dir
+from binhdan.curriculum.loader import KINDS, curriculum_load, default_content_dir
 
 LABELS = {"topic": "topics", "lesson": "lessons", "quiz": "quizzes", "question": "questions"}
 
