@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from binhdan.core.errors import Conflict, ErrorCode, InvalidInput
+from binhdan.core.errors import Conflict, ErrorCode, InvalidInput, NotFound, OutsideScope
 
 
 class PlanningErrors(ErrorCode):
@@ -125,3 +125,144 @@ class PlanningErrors(ErrorCode):
         Conflict,
         _("Đang có người khác tạo điểm cầu cho địa bàn này. Hãy thử lại."),
     )
+
+
+class CheckInErrors(ErrorCode):
+    """Check-in, point status, headcounts, self check-in, live figures, device tokens."""
+
+    POINT_NOT_FOUND = "point_not_found", NotFound, _("Không tìm thấy điểm cầu.")
+    QR_POINT_NOT_FOUND = "point_not_found", NotFound, _("Không tìm thấy điểm cầu của mã QR này.")
+    SESSION_NOT_FOUND = "session_not_found", NotFound, _("Không tìm thấy buổi học.")
+    TOKEN_NOT_FOUND = "not_found", NotFound, _("Không tìm thấy mã truy cập.")
+    TOKEN_NOT_ALLOWED = (
+        "token_not_allowed",
+        OutsideScope,
+        _("Mã truy cập của thiết bị này chỉ dùng cho điểm cầu của nó."),
+        "point_id",
+    )
+    POINT_NOT_IN_SESSION = (
+        "point_not_in_session",
+        OutsideScope,
+        _("Điểm cầu này không tham gia buổi học này."),
+        "point_id",
+    )
+    SESSION_CANCELLED = "session_cancelled", Conflict, _("Buổi học đã bị hủy.")
+    NO_LIVE_SESSION = (
+        "no_live_session",
+        Conflict,
+        _("Hiện không có buổi học nào tại điểm cầu này. Hãy điểm danh khi buổi học diễn ra."),
+    )
+    BATCH_TOO_LARGE = (
+        "batch_too_large",
+        InvalidInput,
+        _("Mỗi lần gửi tối đa %(n)s lượt điểm danh."),
+        "items",
+    )
+    AT_INVALID = (
+        "at_invalid",
+        InvalidInput,
+        _(
+            "Thời điểm không hợp lệ: phải có múi giờ, không ở tương lai và không trước "
+            "ngày diễn ra buổi học."
+        ),
+        "at",
+    )
+    COUNT_INVALID = "count_invalid", InvalidInput, _("Số người phải từ 0 đến 100.000."), "count"
+    COUNTED_AT_INVALID = (
+        "counted_at_invalid",
+        InvalidInput,
+        _("Thời điểm đếm không hợp lệ."),
+        "counted_at",
+    )
+    CLIENT_UUID_REUSED = (
+        "client_uuid_reused",
+        Conflict,
+        _("Dữ liệu bị trùng hoặc xung đột."),
+        "client_uuid",
+    )
+
+
+class CheckInReasons(ErrorCode):
+    """Why one check-in item was rejected: the ``reason`` of its result, the message the API,
+    the console (also offline, from its JSON copy), self check-in and paper sheets show,
+    and the input field it is about."""
+
+    CLIENT_UUID_INVALID = (
+        "client_uuid_invalid",
+        InvalidInput,
+        _("Mã lượt điểm danh (client_uuid) không hợp lệ."),
+        "client_uuid",
+    )
+    METHOD_INVALID = "method_invalid", InvalidInput, _("Cách điểm danh không hợp lệ."), "method"
+    CHECKED_IN_AT_INVALID = (
+        "checked_in_at_invalid",
+        InvalidInput,
+        _("Thời điểm điểm danh không hợp lệ: hãy kiểm tra ngày giờ của máy."),
+        "checked_in_at",
+    )
+    CARD_INVALID = "card_invalid", InvalidInput, _("Mã QR trên thẻ không hợp lệ."), "card"
+    BIRTH_YEAR_INVALID = (
+        "birth_year_invalid",
+        InvalidInput,
+        _("Năm sinh không hợp lệ."),
+        "birth_year",
+    )
+    CCCD_INVALID = (
+        "cccd_invalid",
+        InvalidInput,
+        _("Số CCCD không hợp lệ: cần đủ 12 số và khớp năm sinh."),
+        "cccd",
+    )
+    CCCD_REQUIRED = "cccd_required", InvalidInput, _("Hãy nhập số CCCD."), "cccd"
+    PHONE_INVALID = (
+        "phone_invalid",
+        InvalidInput,
+        _("Số điện thoại không hợp lệ: hãy nhập 10 số, ví dụ 0912 345 678."),
+        "phone",
+    )
+    PHONE_REQUIRED = "phone_required", InvalidInput, _("Hãy nhập số điện thoại."), "phone"
+    # A phone came without a name, and it is nobody's known phone in the point's commune.
+    NAME_REQUIRED = (
+        "name_required",
+        InvalidInput,
+        _("Số điện thoại này chưa có trong danh sách người dân của xã: hãy nhập cả họ tên."),
+        "full_name",
+    )
+    NAME_TOO_LONG = (
+        "name_too_long",
+        InvalidInput,
+        _("Họ và tên quá dài (tối đa 200 ký tự)."),
+        "full_name",
+    )
+    PHONE_SHARED = (
+        "phone_shared",
+        InvalidInput,
+        _("Nhiều người dùng chung số điện thoại này: hãy hỏi và nhập họ tên người đến dự."),
+        "full_name",
+    )
+    IDENTITY_MISSING = (
+        "identity_missing",
+        InvalidInput,
+        _("Cần họ tên, năm sinh và thôn (hoặc số điện thoại, số CCCD)."),
+        "full_name",
+    )
+    VILLAGE_INVALID = (
+        "village_invalid",
+        InvalidInput,
+        _("Thôn không thuộc xã của điểm cầu này."),
+        "village_code",
+    )
+    # Not inserted and found nowhere: never acknowledged, the console sends it again.
+    CONFLICT = "conflict", Conflict, _("Máy chủ không ghi nhận lượt này.")
+
+    @classmethod
+    def texts(cls) -> dict[str, str]:
+        """{reason: message} in the active language."""
+        return {reason.code: reason.message for reason in cls}
+
+
+# Why an item was a duplicate (not an error): the console's and the sheets' note.
+DUPLICATE_NOTES = {
+    "already_checked_in": _("Người này đã điểm danh tại điểm cầu này hôm nay rồi."),
+    "seen_at_other_point": _("Người này đã điểm danh ở một điểm cầu khác: đã ghi lại để kiểm tra."),
+}

@@ -7,7 +7,6 @@ ask at the same moment (a ``cache.add`` lock; the others get the previous figure
 """
 
 import datetime as dt
-import hashlib
 import time
 
 from django.core.cache import cache
@@ -15,10 +14,16 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from binhdan.accounts.models import User
-from binhdan.accounts.permissions import Action
-from binhdan.accounts.selectors import scope_paths
 from binhdan.accounts.services import token_point_id
 from binhdan.areas.models import Area
+from binhdan.areas.paths import commune_path, within_q
+from binhdan.classes.access import (
+    SessionScope,
+    checkin_writable,
+    session_scope,
+    session_visible_q,
+)
+from binhdan.classes.errors import CheckInErrors
 from binhdan.classes.models import (
     BridgePoint,
     CheckIn,
@@ -27,8 +32,6 @@ from binhdan.classes.models import (
     SessionPoint,
     SessionStatus,
 )
-from binhdan.classes.planning.selectors import sessions_for_user
-from binhdan.core.errors import NotFound, OutsideScope
 from binhdan.people.privacy import mask_name
 
 LIVE_TTL = 3  # seconds a computed figure is served as fresh
@@ -38,77 +41,21 @@ SILENT_AFTER = dt.timedelta(minutes=2)
 LIVE_MARGIN = dt.timedelta(hours=1)
 
 
-def commune_path(area_path: str) -> str:
-    return "/".join(area_path.split("/")[:2]) + "/"
-
-
 # --------------------------------------------------------------------------- scope
-
-
-class _Scope:
-    """Which points of a session a user may see: ``paths`` (None = all) or operated ids."""
-
-    def __init__(self, paths: list[str] | None, point_ids: frozenset[int]):
-        self.paths = paths
-        self.point_ids = point_ids
-
-    @property
-    def everything(self) -> bool:
-        return self.paths is None
-
-    def q(self, path_field: str = "area_path", point_field: str = "point_id") -> Q:
-        if self.paths is None:
-            return Q()
-        condition = Q(pk__in=[])
-        for path in self.paths:
-            condition |= Q(**{f"{path_field}__startswith": path})
-        if self.point_ids:
-            condition |= Q(**{f"{point_field}__in": sorted(self.point_ids)})
-        return condition
-
-    def key(self) -> str:
-        if self.paths is None:
-            return "all"
-        text = "|".join(self.paths) + "#" + ",".join(map(str, sorted(self.point_ids)))
-        return hashlib.sha256(text.encode()).hexdigest()[:20]
-
-
-def _session_scope(*, session: ClassSession, user: User | None) -> _Scope:
-    """The part of ``session`` the user may watch; OutsideScope when nothing at all."""
-    if user is None:
-        return _Scope(None, frozenset())
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
-        raise OutsideScope()
-    view = scope_paths(user=user, action=Action.SESSION_VIEW)
-    if view is None:
-        return _Scope(None, frozenset())
-    manage = scope_paths(user=user, action=Action.SESSION_MANAGE) or []
-    paths = sorted(set(view) | set(manage))
-    if any(session.area_path.startswith(p) for p in paths):
-        return _Scope(None, frozenset())
-    operated = frozenset(
-        SessionPoint.objects.filter(session=session, point__operators=user).values_list(
-            "point_id", flat=True
-        )
-    )
-    scope = _Scope(paths, operated)
-    if not operated and not SessionPoint.objects.filter(scope.q(), session=session).exists():
-        raise OutsideScope()
-    return scope
 
 
 def session_get_for_view(*, user: User, session_id: int) -> ClassSession:
     session = ClassSession.objects.filter(pk=session_id).first()
     if session is None:
-        raise NotFound(code="session_not_found")
-    _session_scope(session=session, user=user)
+        raise CheckInErrors.SESSION_NOT_FOUND.error()
+    session_scope(session=session, user=user)
     return session
 
 
 # --------------------------------------------------------------------------- live figures
 
 
-def _compute_live(*, session: ClassSession, scope: _Scope) -> dict:
+def _compute_live(*, session: ClassSession, scope: SessionScope) -> dict:
     now = timezone.now()
     silent_before = now - SILENT_AFTER
     points = list(
@@ -188,7 +135,7 @@ def session_live_figures(*, session: ClassSession, user: User | None = None) -> 
     latest [{at (received), checked_in_at, point_name, name_masked}], generated_at.
     Cached ``LIVE_TTL`` seconds.
     """
-    scope = _session_scope(session=session, user=user)
+    scope = session_scope(session=session, user=user)
     key = f"classes:live:{session.pk}:{scope.key()}"
     figures = cache.get(key)
     if figures is not None:
@@ -241,12 +188,8 @@ def sessions_live_for_user(*, user: User, now: dt.datetime | None = None):
     now = now or timezone.now()
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return ClassSession.objects.none()
-    running = _running_q(now)
-    visible = sessions_for_user(user=user).filter(running).values("pk")
-    operated = SessionPoint.objects.filter(point__operators=user).values("session_id")
     return (
-        ClassSession.objects.filter(running)
-        .filter(Q(pk__in=visible) | Q(pk__in=operated))
+        ClassSession.objects.filter(_running_q(now), session_visible_q(user=user))
         .select_related("area")
         .order_by("starts_at", "pk")
     )
@@ -258,14 +201,7 @@ def sessions_live_for_user(*, user: User, now: dt.datetime | None = None):
 def _device_point_writable(*, user: User, point_id: int) -> bool:
     """Whether the issuer of a device token may still write check-ins at its point."""
     point = BridgePoint.objects.filter(pk=point_id).values_list("area_path", flat=True).first()
-    if point is None:
-        return False
-    paths = scope_paths(user=user, action=Action.CHECKIN_WRITE)
-    if paths is None or any(point.startswith(p) for p in paths):
-        return True
-    return BridgePoint.operators.through.objects.filter(
-        bridgepoint_id=point_id, user_id=user.pk
-    ).exists()
+    return point is not None and checkin_writable(user=user, point_id=point_id, area_path=point)
 
 
 def still_listed_q(*, now: dt.datetime | None = None, prefix: str = "session__") -> Q:
@@ -305,9 +241,7 @@ def commune_villages(*, area_paths: set[str]) -> dict[str, list[dict]]:
     communes = {commune_path(p) for p in area_paths}
     if not communes:
         return {}
-    condition = Q()
-    for path in communes:
-        condition |= Q(path__startswith=path)
+    condition = within_q(sorted(communes))
     out: dict[str, list[dict]] = {path: [] for path in communes}
     for path, code, name in (
         Area.objects.filter(condition, level=Area.Level.VILLAGE)
@@ -324,7 +258,7 @@ def session_attendance_rows(*, session: ClassSession, user: User) -> list[dict]:
     Keys: commune_code, commune_name, village_code, village_name, point_id, point_name,
     opened_at, closed_at, last_heartbeat_at, checkins, headcount, attendance, flagged.
     """
-    scope = _session_scope(session=session, user=user)
+    scope = session_scope(session=session, user=user)
     rows = list(
         SessionPoint.objects.filter(scope.q(), session=session)
         .select_related("point", "point__village")

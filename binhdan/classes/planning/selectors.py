@@ -13,8 +13,10 @@ from django.utils import timezone
 
 from binhdan.accounts.models import Role, User
 from binhdan.accounts.permissions import Action
-from binhdan.accounts.selectors import scope_paths, scope_q, user_can
+from binhdan.accounts.selectors import scope_q, user_can
 from binhdan.areas.models import Area
+from binhdan.areas.paths import ancestor_paths
+from binhdan.classes import access
 from binhdan.classes.models import (
     BridgePoint,
     CheckIn,
@@ -40,15 +42,12 @@ def session_when(session: ClassSession) -> str:
 
 
 def sessions_for_user(*, user: User):
-    sessions = ClassSession.objects.select_related("area", "instructor").order_by("starts_at", "pk")
-    if scope_paths(user=user, action=Action.SESSION_VIEW) is None:
-        return sessions  # superuser: everywhere (``Q() | x`` would be just ``x``)
-    in_scope = scope_q(user=user, action=Action.SESSION_VIEW, path_field="area_path")
-    point_in_scope = SessionPoint.objects.filter(
-        scope_q(user=user, action=Action.SESSION_VIEW, path_field="area_path"),
-        session=OuterRef("pk"),
+    """Sessions ``user`` may see (``classes.access``: by area, by point, as an operator)."""
+    return (
+        ClassSession.objects.filter(access.session_visible_q(user=user))
+        .select_related("area", "instructor")
+        .order_by("starts_at", "pk")
     )
-    return sessions.filter(in_scope | Q(Exists(point_in_scope)))
 
 
 def session_get_for_user(*, user: User, pk: int) -> ClassSession:
@@ -59,15 +58,14 @@ def session_get_for_user(*, user: User, pk: int) -> ClassSession:
 
 
 def session_can_manage(*, user: User, session: ClassSession) -> bool:
-    return user_can(user=user, action=Action.SESSION_MANAGE, area=session.area)
+    return access.session_can_manage(user=user, session=session)
 
 
 def session_points_for_user(*, user: User, session: ClassSession):
     """The session's points the user may see, with village, commune and operators."""
     return (
         SessionPoint.objects.filter(
-            scope_q(user=user, action=Action.SESSION_VIEW, path_field="area_path"),
-            session=session,
+            access.point_visible_q(user=user, point_field="point_id"), session=session
         )
         .select_related("point__village__parent")
         .prefetch_related("point__operators")
@@ -90,7 +88,12 @@ def points_addable_to(*, user: User, session: ClassSession):
 
 
 def points_for_user(*, user: User, area: Area | None = None, action: Action = Action.SESSION_VIEW):
-    points = BridgePoint.objects.filter(scope_q(user=user, action=action, path_field="area_path"))
+    """Points ``user`` may see (``classes.access``), or may do ``action`` at."""
+    if action == Action.SESSION_VIEW:
+        visible = access.point_visible_q(user=user)
+    else:
+        visible = scope_q(user=user, action=action, path_field="area_path")
+    points = BridgePoint.objects.filter(visible)
     if area is not None:
         points = points.filter(area_path__startswith=area.path)
     return (
@@ -122,14 +125,9 @@ def operator_candidates(*, area: Area):
     """Users with the operator role somewhere in or above ``area``'s commune."""
     commune_path = area.path if area.level != Area.Level.VILLAGE else area.parent.path
     q = Q(grants__area__path__startswith=commune_path)
-    for prefix in _ancestor_paths(commune_path):
+    for prefix in ancestor_paths(commune_path):
         q |= Q(grants__area__path=prefix)
     return User.objects.filter(q, grants__role=Role.OPERATOR, is_active=True).distinct()
-
-
-def _ancestor_paths(path: str) -> list[str]:
-    parts = path.strip("/").split("/")
-    return ["/".join(parts[: i + 1]) + "/" for i in range(len(parts))]
 
 
 def instructor_candidates():
