@@ -4,12 +4,12 @@ from django.db.models import Count, Prefetch, Q
 
 from binhdan.accounts.models import User
 from binhdan.accounts.permissions import Action
-from binhdan.accounts.selectors import scope_paths, scope_q
+from binhdan.accounts.selectors import scope_q, user_can_anywhere, user_can_at
 from binhdan.areas.models import Area
-from binhdan.core.errors import NotFound
 from binhdan.core.text import fold
 from binhdan.curriculum.models import Choice, Lesson, Question, Quiz, Topic
 from binhdan.learning.codes import normalize_code
+from binhdan.learning.errors import LearningErrors
 from binhdan.learning.models import Certificate, LessonProgress, QuizAttempt
 from binhdan.people.models import Person
 from binhdan.people.privacy import mask_name
@@ -18,7 +18,7 @@ from binhdan.people.privacy import mask_name
 def public_topic_get(*, slug: str) -> Topic:
     topic = Topic.objects.public().filter(slug=slug).first()
     if topic is None:
-        raise NotFound(code="topic_not_found")
+        raise LearningErrors.TOPIC_NOT_FOUND.error()
     return topic
 
 
@@ -31,7 +31,7 @@ def public_quiz_get(*, topic_slug: str) -> Quiz:
     )
     quiz = quiz.first()
     if quiz is None:
-        raise NotFound(code="quiz_not_found")
+        raise LearningErrors.QUIZ_NOT_FOUND.error()
     return quiz
 
 
@@ -42,7 +42,7 @@ def public_lesson_get(*, topic_slug: str, lesson_slug: str) -> Lesson:
         .first()
     )
     if lesson is None:
-        raise NotFound(code="lesson_not_found")
+        raise LearningErrors.LESSON_NOT_FOUND.error()
     return lesson
 
 
@@ -121,7 +121,7 @@ def certificate_get_by_code(*, code: str) -> Certificate:
         else None
     )
     if certificate is None:
-        raise NotFound(code="certificate_not_found")
+        raise LearningErrors.CERTIFICATE_NOT_FOUND.error()
     return certificate
 
 
@@ -188,8 +188,7 @@ def certificate_holder_name(*, certificate: Certificate, user: User, learner: Pe
     like on the public verify page."""
     if learner is not None and learner.pk == certificate.person_id:
         return certificate.person.full_name
-    paths = scope_paths(user=user, action=Action.LEARNING_VIEW)
-    if paths is None or any(certificate.area_path.startswith(p) for p in paths):
+    if user_can_at(user=user, action=Action.LEARNING_VIEW, path=certificate.area_path):
         return certificate.person.full_name
     return mask_name(certificate.person.full_name)
 
@@ -210,12 +209,12 @@ def certificate_get_for_user(*, user: User, pk: int, action: Action) -> Certific
         .first()
     )
     if certificate is None:
-        raise NotFound(code="certificate_not_found")
+        raise LearningErrors.CERTIFICATE_NOT_FOUND.error()
     return certificate
 
 
 def can_view_learning(*, user: User) -> bool:
-    return scope_paths(user=user, action=Action.LEARNING_VIEW) != []
+    return user_can_anywhere(user=user, action=Action.LEARNING_VIEW)
 
 
 def learning_figures(*, user: User) -> dict:

@@ -6,16 +6,21 @@ from dataclasses import dataclass
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Q
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from binhdan.accounts.models import User
 from binhdan.accounts.permissions import Action
-from binhdan.accounts.selectors import require_permission, scope_paths
+from binhdan.accounts.selectors import require_permission, user_can_at
 from binhdan.areas.models import Area
-from binhdan.core.errors import Conflict, InvalidInput, OutsideScope
+from binhdan.core.errors import InvalidInput, OutsideScope
 from binhdan.core.text import clean
 from binhdan.curriculum.models import Lesson, Question, Quiz
 from binhdan.learning import codes
+from binhdan.learning.errors import (
+    ANSWER_CHOICE_OUT_OF_RANGE,
+    ANSWER_QUESTION_REPEATED,
+    ANSWER_QUESTIONS_MISSING,
+    LearningErrors,
+)
 from binhdan.learning.models import (
     AttemptAnswer,
     Certificate,
@@ -24,8 +29,9 @@ from binhdan.learning.models import (
     RevokeReason,
 )
 from binhdan.learning.selectors import active_questions, attempt_next_question, public_quiz_get
+from binhdan.people.errors import PeopleErrors
 from binhdan.people.models import Person
-from binhdan.people.services import ClientUuidTaken, learner_recognise, same_learner
+from binhdan.people.services import learner_recognise, same_learner
 
 CODE_ATTEMPTS = 8
 
@@ -48,9 +54,7 @@ def learner_identify(
     village. A citizen on their own passes ``actor=None``.
     """
     if birth_year is None:
-        raise InvalidInput(
-            _("Hãy nhập năm sinh."), code="birth_year_required", details={"field": "birth_year"}
-        )
+        raise LearningErrors.BIRTH_YEAR_REQUIRED.error()
     return learner_recognise(
         actor=actor,
         village=village,
@@ -79,12 +83,12 @@ def attempt_start(
         existing = QuizAttempt.objects.filter(client_uuid=client_uuid).first()
         if existing is not None:
             if existing.person_id != person.pk or existing.quiz_id != quiz.pk:
-                raise ClientUuidTaken()
+                raise PeopleErrors.CLIENT_UUID_TAKEN.error()
             return existing
     _check_assist(helper=assisted_by, person=person)
     count = active_questions(quiz=quiz).count()
     if not count:
-        raise InvalidInput(_("Bài kiểm tra này chưa có câu hỏi."), code="quiz_empty")
+        raise LearningErrors.QUIZ_EMPTY.error()
     try:
         with transaction.atomic():
             return QuizAttempt.objects.create(
@@ -100,7 +104,7 @@ def attempt_start(
         if existing is None:
             raise
         if existing.person_id != person.pk:
-            raise ClientUuidTaken() from None
+            raise PeopleErrors.CLIENT_UUID_TAKEN.error() from None
         return existing
 
 
@@ -120,23 +124,15 @@ def attempt_answer(*, attempt: QuizAttempt, question_id: int, choice_id: int) ->
         if existing is not None:
             return existing
         if attempt.submitted_at is not None:
-            raise Conflict(_("Lượt làm bài này đã kết thúc."), code="attempt_finished")
+            raise LearningErrors.ATTEMPT_FINISHED.error()
         question = Question.objects.filter(
             pk=question_id, quiz=attempt.quiz, is_active=True
         ).first()
         if question is None:
-            raise InvalidInput(
-                _("Câu hỏi không thuộc bài kiểm tra này."),
-                code="question_unknown",
-                details={"field": "question"},
-            )
+            raise LearningErrors.QUESTION_UNKNOWN.error()
         choice = question.choices.filter(pk=choice_id).first()
         if choice is None:
-            raise InvalidInput(
-                _("Hãy chọn một phương án trả lời."),
-                code="choice_required",
-                details={"field": "choice"},
-            )
+            raise LearningErrors.CHOICE_REQUIRED.error()
         answer = AttemptAnswer.objects.create(
             attempt=attempt, question=question, choice=choice, is_correct=choice.is_correct
         )
@@ -169,7 +165,7 @@ def certificate_issue(*, attempt: QuizAttempt) -> Certificate:
     """The person's valid certificate for the topic, created from this passed attempt if
     there is none yet. Codes are random; a clash (or a concurrent issue) is retried."""
     if not attempt.passed:
-        raise InvalidInput(_("Chưa đạt bài kiểm tra."), code="attempt_not_passed")
+        raise LearningErrors.ATTEMPT_NOT_PASSED.error()
     topic_id = attempt.quiz.topic_id
     for _try in range(CODE_ATTEMPTS):
         existing = Certificate.objects.filter(
@@ -189,7 +185,7 @@ def certificate_issue(*, attempt: QuizAttempt) -> Certificate:
                 )
         except IntegrityError:
             continue
-    raise Conflict(_("Không tạo được mã chứng nhận, hãy thử lại."), code="certificate_code")
+    raise LearningErrors.CERTIFICATE_CODE.error()
 
 
 def certificate_revoke(
@@ -201,31 +197,18 @@ def certificate_revoke(
     is the staff's own words, kept for staff only.
     """
     if reason not in RevokeReason.values:
-        raise InvalidInput(
-            _("Hãy chọn lý do thu hồi trong danh sách."),
-            code="reason_required",
-            details={"field": "reason"},
-        )
+        raise LearningErrors.REASON_REQUIRED.error()
     note = clean(note or "")
     if reason == RevokeReason.OTHER and not note:
-        raise InvalidInput(
-            _("Với “Lý do khác”, hãy ghi rõ lý do (chỉ cán bộ xem được)."),
-            code="note_required",
-            details={"field": "note"},
-        )
+        raise LearningErrors.NOTE_REQUIRED.error()
     if len(note) > 300:
-        raise InvalidInput(
-            _("Ghi chú quá dài (tối đa 300 ký tự)."),
-            code="note_too_long",
-            details={"field": "note"},
-        )
-    paths = scope_paths(user=actor, action=Action.CERTIFICATE_REVOKE)
-    if paths is not None and not any(certificate.area_path.startswith(p) for p in paths):
+        raise LearningErrors.NOTE_TOO_LONG.error()
+    if not user_can_at(user=actor, action=Action.CERTIFICATE_REVOKE, path=certificate.area_path):
         raise OutsideScope()
     with transaction.atomic():
         locked = Certificate.objects.select_for_update().get(pk=certificate.pk)
         if locked.revoked_at is not None:
-            raise Conflict(_("Chứng nhận này đã bị thu hồi."), code="already_revoked")
+            raise LearningErrors.ALREADY_REVOKED.error()
         locked.revoked_at = timezone.now()
         locked.revoked_by = actor
         locked.revoke_reason = reason
@@ -281,7 +264,7 @@ def quiz_attempt_submit(
         if not same_learner(
             existing.person, full_name=person.full_name, birth_year=person.birth_year
         ):
-            raise ClientUuidTaken()
+            raise PeopleErrors.CLIENT_UUID_TAKEN.error()
         return existing, False
     quiz = public_quiz_get(topic_slug=topic_slug)
     questions = {q.key: q for q in active_questions(quiz=quiz)}
@@ -291,37 +274,32 @@ def quiz_attempt_submit(
         question = questions.get(key)
         if question is None:
             problems.append(
-                {"field": f"answers.{position}.question_key", "code": "question_unknown"}
+                {
+                    "field": f"answers.{position}.question_key",
+                    "code": LearningErrors.QUESTION_UNKNOWN.code,
+                }
             )
             continue
         if key in picked:
             problems.append(
-                {"field": f"answers.{position}.question_key", "code": "question_repeated"}
+                {"field": f"answers.{position}.question_key", "code": ANSWER_QUESTION_REPEATED}
             )
             continue
         choices = list(question.choices.all())
         if not 0 <= index < len(choices):
             problems.append(
-                {"field": f"answers.{position}.choice_index", "code": "choice_out_of_range"}
+                {"field": f"answers.{position}.choice_index", "code": ANSWER_CHOICE_OUT_OF_RANGE}
             )
             continue
         picked[key] = choices[index]
     missing = sorted(set(questions) - set(picked) - {k for k, _i in answers})
     if missing:
-        problems.append({"field": "answers", "code": "questions_missing", "keys": missing})
+        problems.append({"field": "answers", "code": ANSWER_QUESTIONS_MISSING, "keys": missing})
     if problems:
-        raise InvalidInput(
-            _("Câu trả lời không khớp với bài kiểm tra."),
-            code="answers_invalid",
-            details={"field": "answers", "errors": problems},
-        )
+        raise LearningErrors.ANSWERS_INVALID.error(details={"field": "answers", "errors": problems})
     village = Area.objects.filter(code=person.village_code, level=Area.Level.VILLAGE).first()
     if village is None:
-        raise InvalidInput(
-            _("Không tìm thấy thôn/tổ dân phố này."),
-            code="village_unknown",
-            details={"field": "person.village_code"},
-        )
+        raise LearningErrors.VILLAGE_UNKNOWN.error()
     try:
         learner = learner_identify(
             actor=actor,
@@ -361,6 +339,6 @@ def quiz_attempt_submit(
         if existing is None:
             raise
         if existing.person_id != learner.pk:
-            raise ClientUuidTaken() from None
+            raise PeopleErrors.CLIENT_UUID_TAKEN.error() from None
         return existing, False
     return attempt, True
