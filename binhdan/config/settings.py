@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "binhdan.core",
     "binhdan.areas",
     "binhdan.accounts",
+    "binhdan.imports",
     "binhdan.people",
     "binhdan.curriculum",
     "binhdan.learning",

@@ -207,14 +207,16 @@ def read_table(
     filename: str,
     *,
     columns: dict[str, Sequence[str]],
-    required: Sequence[str],
+    required: Sequence[str | tuple[str, ...]],
 ) -> Table:
     """Find the header and return the data rows as ``{column: text}``.
 
     ``columns`` maps our column names to the header spellings that mean them (compared
     without diacritics or case); the header is the first row among the top
-    ``HEADER_SEARCH_ROWS`` that names every ``required`` column.
+    ``HEADER_SEARCH_ROWS`` that names every ``required`` column. A tuple in ``required``
+    is satisfied by any one of its columns (a commune given by name or by code).
     """
+    groups = [(need,) if isinstance(need, str) else tuple(need) for need in required]
     rows = raw_rows(data, filename)
     aliases = {name: {fold(a) for a in spellings} for name, spellings in columns.items()}
     for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
@@ -225,11 +227,11 @@ def read_table(
                 if name not in found and key in spellings:
                     found[name] = position
                     break
-        if all(name in found for name in required):
+        if all(any(name in found for name in group) for group in groups):
             header_index = index
             break
     else:
-        expected = "; ".join(" / ".join(columns[name][:3]) for name in required)
+        expected = "; ".join(" / ".join(columns[group[0]][:3]) for group in groups)
         raise InvalidInput(
             _("Không tìm thấy dòng tiêu đề. Cần các cột: %(cols)s.") % {"cols": expected},
             code="header_not_found",

@@ -10,7 +10,8 @@ from django.core.management import call_command
 from openpyxl import Workbook
 
 from binhdan.areas.models import Area
-from binhdan.areas.village_import import plan_village_import, split_village_name, village_import
+from binhdan.imports.matchers import split_village_name
+from binhdan.imports.villages import plan_village_import, village_import
 from tests.accounts.factories import user_with_role
 from tests.areas.factories import commune, village
 
@@ -331,8 +332,20 @@ def test_import_creates_nothing_when_same_file_imported_twice(tree):
     second = _import(*rows, scope=tree.province)
 
     # then nothing is created or updated, and codes and paths are unchanged
-    assert first.as_dict() == {"created": 2, "updated": 0, "unchanged": 1, "errors": []}
-    assert second.as_dict() == {"created": 0, "updated": 0, "unchanged": 3, "errors": []}
+    assert first.as_dict() == {
+        "created": 2,
+        "updated": 0,
+        "unchanged": 1,
+        "errors": [],
+        "warnings": [],
+    }
+    assert second.as_dict() == {
+        "created": 0,
+        "updated": 0,
+        "unchanged": 3,
+        "errors": [],
+        "warnings": [],
+    }
     assert _villages(tree.commune) + _villages(tree.ward) == before
 
 
@@ -491,7 +504,7 @@ def test_command_prints_json_report_in_documented_shape(tree, tmp_path):
     output = _run_command(path, "--province", "33")
 
     # then the output has exactly the documented keys and types
-    assert set(output) == {"created", "updated", "unchanged", "errors"}
+    assert set(output) == {"created", "updated", "unchanged", "errors", "warnings"}
     assert (output["created"], output["updated"], output["unchanged"]) == (1, 0, 0)
     [error] = output["errors"]
     assert set(error) == {"row", "field", "message"}
@@ -523,7 +536,7 @@ def test_command_limits_matching_to_province(tree, tmp_path):
     output = _run_command(path, "--province", "33")
 
     # then the row goes to Hưng Yên's commune
-    assert output == {"created": 1, "updated": 0, "unchanged": 0, "errors": []}
+    assert output == {"created": 1, "updated": 0, "unchanged": 0, "errors": [], "warnings": []}
     assert Area.objects.filter(parent=tree.commune, name="Thôn Mới").exists()
 
 

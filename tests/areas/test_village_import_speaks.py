@@ -8,8 +8,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from binhdan.areas.village_import import plan_village_import
 from binhdan.core.errors import InvalidInput
+from binhdan.imports.villages import plan_village_import
 from tests.accounts.factories import user_with_role
 
 pytestmark = pytest.mark.django_db

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy
 
 from binhdan.accounts.models import User
 from binhdan.areas.models import Area
-from binhdan.areas.village_import import split_village_name
+from binhdan.imports.matchers import split_village_name
 from binhdan.classes.checkin.services import CheckInItem, checkins_record
 from binhdan.classes.models import CheckInMethod, SessionPoint
 from binhdan.core.errors import InvalidInput

@@ -1,10 +1,10 @@
 """Importing bridge points (điểm cầu) from the spreadsheets communes send.
 
-Same handling as the village import (``binhdan.areas.village_import``): the header row is
-found by its column names, communes are matched by code or name with or without
-diacritics, villages by their name within the commune; every row is planned (create /
-update / unchanged / error) and the plan is applied in one transaction. A re-run creates
-nothing twice: a point is found again by its village and its name.
+Built on the import pipeline (``binhdan.imports``) like the village import: the header row
+is found by its column names, communes are matched by name or code, villages by their name
+within the commune; every row is planned (create / update / unchanged / error) and the plan
+is applied in one transaction. A re-run creates nothing twice: a point is found again by its
+village and its name.
 
 An operator is named by phone or username and looked up only among the users inside the
 importer's scope (``_operator_candidates``): anyone else reads as an unknown operator, so
@@ -22,52 +22,35 @@ from django.utils.translation import gettext as _
 from binhdan.accounts.models import RoleGrant, User
 from binhdan.accounts.permissions import Action
 from binhdan.accounts.selectors import scope_paths, scope_q, user_can
+from binhdan.areas import paths
 from binhdan.areas.models import Area
-from binhdan.areas.village_import import CommuneMatcher, RowError, split_village_name
 from binhdan.classes.models import BridgePoint
-from binhdan.classes.planning.services import new_checkin_code, village_point_name
+from binhdan.classes.planning.points import new_checkin_code, village_point_name
 from binhdan.core.errors import InvalidInput
-from binhdan.core.sheets import read_table
+from binhdan.core.sheet_templates import template_workbook
 from binhdan.core.text import clean, fold
+from binhdan.imports.columns import VILLAGE, Column, commune_columns, read_sheet
+from binhdan.imports.matchers import (
+    CommuneMatcher,
+    VillageIndex,
+    find_communes,
+    implies_commune,
+)
+from binhdan.imports.report import CREATE, UNCHANGED, UPDATE, ImportReport
 from binhdan.people.identity import normalize_phone
 
-COLUMNS = {
-    "commune": [
-        "xã/phường",
-        "xã",
-        "phường",
-        "xã, phường",
-        "xã/phường/đặc khu",
-        "tên xã",
-        "tên xã/phường",
-        "mã xã",
-        "đơn vị cấp xã",
-        "commune",
-    ],
-    "village": [
-        "thôn/tổ dân phố",
-        "thôn",
-        "tên thôn",
-        "thôn, tổ dân phố",
-        "tổ dân phố",
-        "thôn/tdp",
-        "thôn/xóm",
-        "village",
-    ],
-    "name": ["tên điểm cầu", "điểm cầu", "tên điểm", "tên", "name"],
-    "address": ["địa chỉ", "địa điểm", "address"],
-    "capacity": ["sức chứa", "sức chứa (người)", "số chỗ", "số người", "capacity"],
-    "operator": [
-        "người vận hành",
-        "người phụ trách",
-        "vận hành",
-        "sđt người vận hành",
+COLUMNS = [
+    Column("name", ("tên điểm cầu", "điểm cầu", "tên điểm", "tên", "name")),
+    Column("address", ("địa chỉ", "địa điểm", "address")),
+    Column("capacity", ("sức chứa", "sức chứa (người)", "số chỗ", "số người", "capacity")),
+    Column(
         "operator",
-    ],
-    "screen": ["màn hình", "màn hình/tv", "tv", "ti vi", "screen"],
-    "sound": ["âm thanh", "loa", "loa/âm thanh", "sound"],
-    "connection": ["kết nối", "internet", "kết nối internet", "mạng", "wifi", "connection"],
-}
+        ("người vận hành", "người phụ trách", "vận hành", "sđt người vận hành", "operator"),
+    ),
+    Column("screen", ("màn hình", "màn hình/tv", "tv", "ti vi", "screen")),
+    Column("sound", ("âm thanh", "loa", "loa/âm thanh", "sound")),
+    Column("connection", ("kết nối", "internet", "kết nối internet", "mạng", "wifi", "connection")),
+]
 YES = {"co", "x", "yes", "y", "1", "true", "dat", "du", "tot", "on", "san sang", "v"}
 NO = {"khong", "k", "no", "n", "0", "false", "chua", "chua co", "-", "thieu"}
 _NUMBER = re.compile(r"^\d+(\.0+)?$")
@@ -102,42 +85,6 @@ class PlannedPoint:
         return self.village.parent
 
 
-@dataclass
-class PointImportReport:
-    planned: list[PlannedPoint] = field(default_factory=list)
-    errors: list[RowError] = field(default_factory=list)
-    warnings: list[RowError] = field(default_factory=list)
-    applied: bool = False
-
-    def count(self, action: str) -> int:
-        return sum(1 for item in self.planned if item.action == action)
-
-    def as_dict(self) -> dict:
-        return {
-            "created": self.count("create"),
-            "updated": self.count("update"),
-            "unchanged": self.count("unchanged"),
-            "errors": [error.as_dict() for error in self.errors],
-            "warnings": [warning.as_dict() for warning in self.warnings],
-        }
-
-
-class _Villages:
-    """Villages of a commune by their folded bare name (“Thôn Đông” = “thon dong” = “Đông”)."""
-
-    def __init__(self):
-        self.cache: dict[int, dict[str, Area]] = {}
-
-    def find(self, commune: Area, raw: str) -> Area | None:
-        if commune.pk not in self.cache:
-            self.cache[commune.pk] = {
-                split_village_name(v.name, v.kind, commune).key: v
-                for v in Area.objects.filter(parent=commune, level=Area.Level.VILLAGE)
-            }
-        key = split_village_name(raw, "", commune).key
-        return self.cache[commune.pk].get(key) if key else None
-
-
 def _operator_candidates(actor: User | None):
     """Users ``actor`` may name as operators: those whose every grant lies inside the
     actor's ``session.manage`` scope, and the actor. Without an actor (the command line,
@@ -166,85 +113,62 @@ def _find_operator(raw: str, candidates) -> User | None:
     return found[0] if len(found) == 1 else None
 
 
-def required_columns(scope: Area | None) -> list[str]:
-    """An import started from a commune's page needs no commune column: it is implied."""
-    if scope is not None and scope.level == Area.Level.COMMUNE:
-        return ["village"]
-    return ["commune", "village"]
-
-
 def plan_point_import(
     *, data: bytes, filename: str, scope: Area | None = None, actor: User | None = None
-) -> PointImportReport:
+) -> ImportReport:
     """Read a file and decide, row by row, what the import would do. Writes nothing."""
-    table = read_table(data, filename, columns=COLUMNS, required=required_columns(scope))
-    communes = Area.objects.filter(level=Area.Level.COMMUNE).select_related("parent")
-    if scope is not None:
-        communes = communes.filter(path__startswith=scope.path)
-    matcher = CommuneMatcher(list(communes))
-    implied = scope if scope is not None and scope.level == Area.Level.COMMUNE else None
-
-    def error(row: int, column: str, message: str) -> RowError:
-        return RowError(row, column, message, table.label(column))
-
-    villages = _Villages()
+    columns = [*commune_columns(needed=not implies_commune(scope)), VILLAGE.needed(), *COLUMNS]
+    report = ImportReport(table=read_sheet(data, filename, columns))
+    rows = report.table.rows
+    implied = scope if implies_commune(scope) else None
+    communes = find_communes(rows, CommuneMatcher.within(scope), implied=implied)
+    villages = VillageIndex()
     operator_candidates = _operator_candidates(actor)
-    report = PointImportReport()
     seen: dict[tuple[int, str], int] = {}
     existing_by_village: dict[int, dict[str, BridgePoint]] = {}
 
-    for row in table.rows:
+    for row, found in zip(rows, communes, strict=True):
         values = row.values
-        commune_text = values.get("commune", "")
-        if implied is not None and not clean(commune_text):
-            commune, reason = implied, ""
-        else:
-            commune, reason = matcher.match(commune_text)
+        commune = found.commune
         if commune is None:
-            report.errors.append(error(row.number, "commune", reason))
+            report.error(row.number, found.field, found.reason)
             continue
-        if scope is not None and scope.level == Area.Level.COMMUNE and commune.pk != scope.pk:
-            report.errors.append(error(row.number, "commune", _("Xã/phường ngoài phạm vi nhập.")))
+        if implied is not None and commune.pk != implied.pk:
+            report.error(row.number, found.field, _("Xã/phường ngoài phạm vi nhập."))
             continue
         if actor is not None and not user_can(
             user=actor, action=Action.SESSION_MANAGE, area=commune
         ):
-            report.errors.append(
-                error(
-                    row.number,
-                    "commune",
-                    _("Bạn không có quyền quản lý điểm cầu của %(name)s.") % {"name": commune.name},
-                )
+            report.error(
+                row.number,
+                found.field,
+                _("Bạn không có quyền quản lý điểm cầu của %(name)s.") % {"name": commune.name},
             )
             continue
         raw_village = clean(values.get("village", ""))
         if not raw_village:
-            report.errors.append(error(row.number, "village", _("Thiếu tên thôn/tổ dân phố.")))
+            report.error(row.number, "village", _("Thiếu tên thôn/tổ dân phố."))
             continue
         village = villages.find(commune, raw_village)
         if village is None:
-            report.errors.append(
-                error(
-                    row.number,
-                    "village",
-                    _("Không tìm thấy “%(village)s” trong %(commune)s. Hãy nhập thôn trước.")
-                    % {"village": raw_village, "commune": commune.name},
-                )
+            report.error(
+                row.number,
+                "village",
+                _("Không tìm thấy “%(village)s” trong %(commune)s. Hãy nhập thôn trước.")
+                % {"village": raw_village, "commune": commune.name},
             )
             continue
         name = clean(values.get("name", "")) or village_point_name(village)
         if len(name) > 200:
-            report.errors.append(error(row.number, "name", _("Tên điểm cầu quá dài.")))
+            report.error(row.number, "name", _("Tên điểm cầu quá dài."))
             continue
         key = (village.pk, fold(name))
         if key in seen:
-            report.errors.append(
-                error(
-                    row.number,
-                    "name",
-                    _("Trùng với dòng %(row)s (cùng thôn, cùng tên điểm cầu): bỏ qua.")
-                    % {"row": seen[key]},
-                )
+            report.error(
+                row.number,
+                "name",
+                _("Trùng với dòng %(row)s (cùng thôn, cùng tên điểm cầu): bỏ qua.")
+                % {"row": seen[key]},
             )
             continue
 
@@ -259,47 +183,43 @@ def plan_point_import(
             if flag is not None:
                 parsed[attribute] = flag
         if bad:
-            report.errors.append(
-                error(
-                    row.number,
-                    bad,
-                    _("Cột %(col)s chỉ nhận “có”, “không” hoặc “x” (đang ghi “%(value)s”).")
-                    % {"col": table.label(bad), "value": values.get(bad, "")},
-                )
+            report.error(
+                row.number,
+                bad,
+                _("Cột %(col)s chỉ nhận “có”, “không” hoặc “x” (đang ghi “%(value)s”).")
+                % {"col": report.table.label(bad), "value": values.get(bad, "")},
             )
             continue
         capacity_text = clean(values.get("capacity", ""))
         if capacity_text:
             if not _NUMBER.match(capacity_text) or not 0 < int(float(capacity_text)) <= 100_000:
-                report.errors.append(
-                    error(
-                        row.number,
-                        "capacity",
-                        _("Sức chứa phải là một số người (đang ghi “%(value)s”).")
-                        % {"value": capacity_text},
-                    )
+                report.error(
+                    row.number,
+                    "capacity",
+                    _("Sức chứa phải là một số người (đang ghi “%(value)s”).")
+                    % {"value": capacity_text},
                 )
                 continue
             parsed["capacity"] = int(float(capacity_text))
         address = clean(values.get("address", ""))
         if address:
             parsed["address"] = address[:300]
+        if found.note:
+            report.warn(row.number, found.field, found.note)
         operators: list[User] = []
         operator_text = clean(values.get("operator", ""))
         if operator_text:
             operator = _find_operator(operator_text, operator_candidates)
             if operator is None:
-                report.warnings.append(
-                    error(
-                        row.number,
-                        "operator",
-                        _(
-                            "Không tìm thấy tài khoản người vận hành “%(value)s” (số điện "
-                            "thoại hoặc tên đăng nhập): điểm cầu vẫn được nhập, chưa gán "
-                            "người vận hành."
-                        )
-                        % {"value": operator_text},
+                report.warn(
+                    row.number,
+                    "operator",
+                    _(
+                        "Không tìm thấy tài khoản người vận hành “%(value)s” (số điện "
+                        "thoại hoặc tên đăng nhập): điểm cầu vẫn được nhập, chưa gán "
+                        "người vận hành."
                     )
+                    % {"value": operator_text},
                 )
             else:
                 operators.append(operator)
@@ -311,12 +231,12 @@ def plan_point_import(
             }
         existing = existing_by_village[village.pk].get(fold(name))
         if existing is None:
-            action, changes = "create", []
+            action, changes = CREATE, []
         else:
             changes = [k for k, v in parsed.items() if getattr(existing, k) != v]
             if operators and not existing.operators.filter(pk=operators[0].pk).exists():
                 changes.append("operators")
-            action = "update" if changes else "unchanged"
+            action = UPDATE if changes else UNCHANGED
         report.planned.append(
             PlannedPoint(
                 row=row.number,
@@ -333,10 +253,10 @@ def plan_point_import(
 
 
 @transaction.atomic
-def apply_point_import(report: PointImportReport) -> PointImportReport:
+def apply_point_import(report: ImportReport) -> ImportReport:
     """Write a planned import in one transaction."""
     for item in report.planned:
-        if item.action == "create":
+        if item.action == CREATE:
             point = BridgePoint(
                 village=item.village,
                 area_path=item.village.path,
@@ -347,7 +267,7 @@ def apply_point_import(report: PointImportReport) -> PointImportReport:
             point.save()
             if item.operators:
                 point.operators.add(*item.operators)
-        elif item.action == "update":
+        elif item.action == UPDATE:
             point = BridgePoint.objects.select_for_update().get(pk=item.existing.pk)
             for attribute, value in item.values.items():
                 setattr(point, attribute, value)
@@ -365,7 +285,7 @@ def point_import(
     scope: Area | None = None,
     actor: User | None = None,
     dry_run: bool = False,
-) -> PointImportReport:
+) -> ImportReport:
     report = plan_point_import(data=data, filename=filename, scope=scope, actor=actor)
     if not dry_run:
         apply_point_import(report)
@@ -375,10 +295,8 @@ def point_import(
 def point_template_xlsx(*, scope: Area) -> bytes:
     """An empty sheet to fill in: the header row and one example row (a real village of
     the scope when it has one). From a commune's page there is no commune column."""
-    from binhdan.core.sheet_templates import template_workbook
-
     village = (
-        Area.objects.filter(level=Area.Level.VILLAGE, path__startswith=scope.path)
+        Area.objects.filter(paths.within_q([scope.path]), level=Area.Level.VILLAGE)
         .select_related("parent")
         .order_by("path")
         .first()
@@ -405,6 +323,6 @@ def point_template_xlsx(*, scope: Area) -> bytes:
         "có",
         "không",
     ]
-    if "commune" in required_columns(scope):
+    if not implies_commune(scope):
         headers, example = ["Xã/phường", *headers], [commune_name, *example]
     return template_workbook(title="Danh sách điểm cầu", headers=headers, example=example)

@@ -1,8 +1,9 @@
-"""The shared shape of spreadsheet import commands (villages, bridge points).
+"""The shared shape of spreadsheet import commands (villages, bridge points, and the next).
 
-A subclass names its ``importer``: a function ``(data, filename, scope, dry_run) -> report``
-whose report has ``as_dict()`` with ``created``, ``updated``, ``unchanged``, ``errors`` and
-optionally ``warnings`` (each ``{row, field, message}``).
+A subclass names its ``importer``: a function ``(data, filename, scope, dry_run) ->
+ImportReport`` (``report.as_dict()`` is what ``--format json`` prints). ``--province``
+limits commune matching to one province; without it a name found in several provinces is
+settled by the sheet's majority (``matchers.find_communes``).
 """
 
 import json
@@ -10,13 +11,12 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from binhdan.areas.models import Area
 from binhdan.core.errors import DomainError
 
 
 class SheetImportCommand(BaseCommand):
-    @staticmethod
-    def importer(*, data: bytes, filename: str, scope, dry_run: bool):
-        raise NotImplementedError
+    importer = None  # a staticmethod in each subclass
 
     def add_arguments(self, parser):
         parser.add_argument("file", type=Path)
@@ -27,9 +27,7 @@ class SheetImportCommand(BaseCommand):
         parser.add_argument("--dry-run", action="store_true", help="Report, write nothing.")
         parser.add_argument("--format", choices=["text", "json"], default="text")
 
-    def _scope(self, province: str | None):
-        from binhdan.areas.models import Area
-
+    def _scope(self, province: str | None) -> Area | None:
         if not province:
             return None
         code = province.zfill(2)
@@ -64,5 +62,5 @@ class SheetImportCommand(BaseCommand):
             f"{prefix}{summary['created']} created, {summary['updated']} updated, "
             f"{summary['unchanged']} unchanged, {len(summary['errors'])} rows not taken."
         )
-        for problem in [*summary["errors"], *summary.get("warnings", [])]:
+        for problem in [*summary["errors"], *summary["warnings"]]:
             self.stdout.write(f"  row {problem['row']} [{problem['field']}]: {problem['message']}")
