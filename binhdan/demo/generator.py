@@ -20,7 +20,6 @@ from django.utils import timezone
 from binhdan.accounts.models import Role, User
 from binhdan.accounts.services import role_grant
 from binhdan.areas.models import Area
-from binhdan.areas.village_import import village_import
 from binhdan.classes.checkin.services import (
     CheckInItem,
     checkins_record,
@@ -35,10 +34,12 @@ from binhdan.classes.models import (
     SessionKind,
     SessionPoint,
 )
-from binhdan.classes.planning.services import SessionData, points_bulk_per_village, session_create
+from binhdan.classes.planning.points import points_bulk_per_village
+from binhdan.classes.planning.services import SessionData, session_create
 from binhdan.curriculum.models import Topic
 from binhdan.demo.models import DemoDataset
 from binhdan.demo.selectors import CACHE_KEY
+from binhdan.imports.villages import village_import
 from binhdan.people.models import Person
 from binhdan.people.services import person_register
 

@@ -5,6 +5,7 @@ import pytest
 from binhdan.accounts.models import Role
 from binhdan.classes.models import BridgePoint, SessionKind, SessionPoint, SessionStatus
 from binhdan.classes.planning import services as planning
+from binhdan.classes.planning.points import PointData, point_create, points_bulk_per_village
 from binhdan.core.errors import Conflict, InvalidInput, OutsideScope
 from tests.accounts.factories import user_with_role
 from tests.classes.factories import CheckInFactory
@@ -190,8 +191,8 @@ def test_update_session_changes_title_and_time(officer, tree):
 
 
 def test_bulk_points_create_one_per_village_then_skip_them(admin, tree):
-    first = planning.points_bulk_per_village(actor=admin, area=tree.province)
-    second = planning.points_bulk_per_village(actor=admin, area=tree.province)
+    first = points_bulk_per_village(actor=admin, area=tree.province)
+    second = points_bulk_per_village(actor=admin, area=tree.province)
 
     assert len(first.created) == 3
     assert (len(second.created), len(second.skipped)) == (0, 3)
@@ -201,7 +202,7 @@ def test_bulk_points_create_one_per_village_then_skip_them(admin, tree):
 def test_bulk_points_skip_a_village_that_already_has_a_point(officer, tree):
     point(tree.village, name="Hội trường thôn")
 
-    result = planning.points_bulk_per_village(actor=officer, area=tree.commune)
+    result = points_bulk_per_village(actor=officer, area=tree.commune)
 
     assert [v.pk for v in result.skipped] == [tree.village.pk]
     assert [p.village_id for p in result.created] == [tree.village2.pk]
@@ -209,13 +210,13 @@ def test_bulk_points_skip_a_village_that_already_has_a_point(officer, tree):
 
 def test_bulk_points_outside_scope_is_refused(officer, tree):
     with pytest.raises(OutsideScope):
-        planning.points_bulk_per_village(actor=officer, area=tree.province)
+        points_bulk_per_village(actor=officer, area=tree.province)
 
 
 def test_point_create_draws_an_unguessable_unique_code(officer, tree):
     codes = {
-        planning.point_create(
-            actor=officer, data=planning.PointData(village=tree.village, name=f"Điểm {i}")
+        point_create(
+            actor=officer, data=PointData(village=tree.village, name=f"Điểm {i}")
         ).self_checkin_code
         for i in range(5)
     }
@@ -225,12 +226,10 @@ def test_point_create_draws_an_unguessable_unique_code(officer, tree):
 
 
 def test_point_create_refuses_a_duplicate_name_in_the_village(officer, tree):
-    planning.point_create(actor=officer, data=planning.PointData(village=tree.village, name="A"))
+    point_create(actor=officer, data=PointData(village=tree.village, name="A"))
 
     with pytest.raises(InvalidInput) as exc:
-        planning.point_create(
-            actor=officer, data=planning.PointData(village=tree.village, name="a")
-        )
+        point_create(actor=officer, data=PointData(village=tree.village, name="a"))
 
     assert _error(exc) == ("name_taken", "name")
 

@@ -6,8 +6,8 @@ import secrets
 import pytest
 from django.urls import reverse
 
+from binhdan.classes.planning.points import new_checkin_code, point_create
 from binhdan.classes.planning.selectors import point_find_by_code
-from binhdan.classes.planning.services import new_checkin_code, point_create
 from binhdan.classes.point_codes import ALPHABET, display_code, stored_candidates
 from tests.classes.planning_helpers import point
 
@@ -70,7 +70,7 @@ def test_point_found_by_typed_code_new_and_old(tree):
 
 @pytest.mark.django_db
 def test_a_new_point_gets_an_unambiguous_code(tree):
-    from binhdan.classes.planning.services import PointData
+    from binhdan.classes.planning.points import PointData
 
     created = point_create(actor=None, data=PointData(village=tree.village, name="Nhà văn hóa"))
 

@@ -5,6 +5,8 @@ from django.utils import timezone
 
 from binhdan.accounts.models import Role
 from binhdan.classes.planning import services as planning
+from binhdan.classes.planning.points import PointData, point_update
+from binhdan.classes.planning.reminders import session_reminders_queue
 from binhdan.notifications.models import OutboxMessage
 from tests.accounts.factories import UserFactory, user_with_role
 from tests.classes.factories import ClassSessionFactory, SessionPointFactory
@@ -29,7 +31,7 @@ def session_in_two_days(tree):
 def test_reminders_go_to_the_operator_and_the_team_leader_concerned(session_in_two_days):
     session, operator, _leader = session_in_two_days
 
-    queued = planning.session_reminders_queue(session=session)
+    queued = session_reminders_queue(session=session)
 
     recipients = sorted(OutboxMessage.objects.values_list("recipient", "dedupe_key"))
     assert queued == 4
@@ -41,8 +43,8 @@ def test_reminders_go_to_the_operator_and_the_team_leader_concerned(session_in_t
 def test_reminders_queued_twice_are_stored_once(session_in_two_days):
     session, _operator, _leader = session_in_two_days
 
-    planning.session_reminders_queue(session=session)
-    again = planning.session_reminders_queue(session=session)
+    session_reminders_queue(session=session)
+    again = session_reminders_queue(session=session)
 
     assert again == 0
     assert OutboxMessage.objects.count() == 4
@@ -51,7 +53,7 @@ def test_reminders_queued_twice_are_stored_once(session_in_two_days):
 def test_reminder_times_are_a_day_and_an_hour_before(session_in_two_days):
     session, operator, _leader = session_in_two_days
 
-    planning.session_reminders_queue(session=session)
+    session_reminders_queue(session=session)
 
     times = sorted(
         OutboxMessage.objects.filter(recipient=operator.email).values_list("send_after", flat=True)
@@ -66,7 +68,7 @@ def test_day_before_reminder_is_skipped_when_its_time_has_passed(session_in_two_
     session, operator, _leader = session_in_two_days
     now = session.starts_at - dt.timedelta(hours=5)
 
-    planning.session_reminders_queue(session=session, now=now)
+    session_reminders_queue(session=session, now=now)
 
     keys = OutboxMessage.objects.filter(recipient=operator.email).values_list(
         "dedupe_key", flat=True
@@ -78,7 +80,7 @@ def test_cancelling_a_session_drops_its_queued_reminders(
     session_in_two_days, django_capture_on_commit_callbacks
 ):
     session, _operator, _leader = session_in_two_days
-    planning.session_reminders_queue(session=session)
+    session_reminders_queue(session=session)
 
     with django_capture_on_commit_callbacks(execute=True):
         planning.session_cancel(actor=None, session=session)
@@ -91,7 +93,7 @@ def test_reminder_text_names_the_point_and_the_stream_link(session_in_two_days):
     session.stream_url = "https://video.example.vn/live/9"
     session.save()
 
-    planning.session_reminders_queue(session=session)
+    session_reminders_queue(session=session)
 
     body = OutboxMessage.objects.filter(recipient=operator.email).first().body
     assert "https://video.example.vn/live/9" in body
@@ -104,9 +106,9 @@ def test_operator_added_to_a_point_later_gets_reminders(
     session, _operator, _leader = session_in_two_days
     sp = session.points.get()
     newcomer = UserFactory(email="moi@example.vn")
-    data = planning.PointData(village=sp.point.village, name=sp.point.name, operators=[newcomer])
+    data = PointData(village=sp.point.village, name=sp.point.name, operators=[newcomer])
 
     with django_capture_on_commit_callbacks(execute=True):
-        planning.point_update(actor=None, point=sp.point, data=data)
+        point_update(actor=None, point=sp.point, data=data)
 
     assert OutboxMessage.objects.filter(recipient="moi@example.vn").count() == 2

@@ -10,8 +10,9 @@ from binhdan.accounts.permissions import Action
 from binhdan.accounts.selectors import scope_q
 from binhdan.areas.models import Area
 from binhdan.classes.models import SessionKind
+from binhdan.classes.planning.points import PointData
 from binhdan.classes.planning.selectors import instructor_candidates, operator_candidates
-from binhdan.classes.planning.services import PointData, SessionData
+from binhdan.classes.planning.services import SessionData
 from binhdan.curriculum.models import Topic
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024

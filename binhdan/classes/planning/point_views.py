@@ -11,8 +11,8 @@ from binhdan.accounts.permissions import Action
 from binhdan.accounts.selectors import user_can, user_scope_roots
 from binhdan.areas import selectors as area_selectors
 from binhdan.areas.models import Area
+from binhdan.classes.planning import points as planning
 from binhdan.classes.planning import selectors as sel
-from binhdan.classes.planning import services as planning
 from binhdan.classes.planning.forms import PointForm
 from binhdan.classes.web import area_or_404, field_error
 from binhdan.core.errors import DomainError

@@ -1,8 +1,9 @@
-"""Planning writes: sessions, their bridge points, bridge points themselves, reminders.
+"""Planning writes: sessions and their bridge points.
 
 Every function takes keyword-only arguments, checks the actor's scope with
-``require_permission`` and raises ``binhdan.core.errors`` exceptions with a Vietnamese
-message, a stable ``code`` and ``details={"field": ...}``.
+``require_permission`` and raises ``PlanningErrors`` (``binhdan.classes.errors``). Bridge
+points themselves are written in ``planning.points``, reminders queued by
+``planning.reminders``.
 """
 
 import datetime as dt
@@ -10,16 +11,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from django.db import IntegrityError, transaction
-from django.db.models import Q
-from django.utils import timezone
+from django.db import transaction
 from django.utils.translation import gettext as _
 
 from binhdan.accounts.models import Role, RoleGrant, User
 from binhdan.accounts.permissions import Action
 from binhdan.accounts.selectors import require_permission
 from binhdan.areas.models import Area
-from binhdan.classes import point_codes
+from binhdan.areas.paths import is_within
+from binhdan.classes.errors import PlanningErrors
 from binhdan.classes.models import (
     BridgePoint,
     CheckIn,
@@ -28,23 +28,15 @@ from binhdan.classes.models import (
     SessionPoint,
     SessionStatus,
 )
-from binhdan.core.errors import Conflict, InvalidInput
+from binhdan.classes.planning.reminders import reminder_prefix, session_reminders_queue
 from binhdan.core.text import clean
-from binhdan.notifications.models import Channel
-from binhdan.notifications.services import message_queue, messages_cancel
+from binhdan.notifications.services import messages_cancel
 
 SESSION_AREA_LEVELS = {
     SessionKind.ONLINE: {Area.Level.PROVINCE, Area.Level.COMMUNE},
     SessionKind.IN_PERSON: {Area.Level.COMMUNE, Area.Level.VILLAGE},
 }
 MAX_SESSION_HOURS = 12
-
-
-def _invalid(message: str, *, field: str, code: str) -> InvalidInput:
-    return InvalidInput(message, code=code, details={"field": field})
-
-
-# --- sessions ----------------------------------------------------------------------------
 
 
 @dataclass
@@ -66,54 +58,34 @@ class SessionData:
 
 def _validate_session(data: SessionData) -> None:
     if data.kind not in SessionKind.values:
-        raise _invalid(_("Hãy chọn hình thức lớp học."), field="kind", code="kind_invalid")
+        raise PlanningErrors.KIND_INVALID.error()
     if not clean(data.title):
-        raise _invalid(_("Hãy nhập tên buổi học."), field="title", code="title_required")
+        raise PlanningErrors.TITLE_REQUIRED.error()
     if data.area.level not in SESSION_AREA_LEVELS[data.kind]:
-        message = (
-            _("Lớp trực tuyến do tỉnh hoặc xã/phường tổ chức: hãy chọn tỉnh hoặc một xã/phường.")
+        raise (
+            PlanningErrors.ONLINE_AREA_LEVEL
             if data.kind == SessionKind.ONLINE
-            else _("Lớp trực tiếp tổ chức ở một xã/phường hoặc một thôn/tổ dân phố.")
-        )
-        raise _invalid(message, field="area", code="area_level")
+            else PlanningErrors.IN_PERSON_AREA_LEVEL
+        ).error()
     if data.starts_at is None:
-        raise _invalid(_("Hãy nhập giờ bắt đầu."), field="starts_at", code="starts_required")
+        raise PlanningErrors.STARTS_REQUIRED.error()
     if data.ends_at is None:
-        raise _invalid(_("Hãy nhập giờ kết thúc."), field="ends_at", code="ends_required")
+        raise PlanningErrors.ENDS_REQUIRED.error()
     if data.ends_at <= data.starts_at:
-        raise _invalid(
-            _("Giờ kết thúc phải sau giờ bắt đầu."), field="ends_at", code="ends_before_start"
-        )
+        raise PlanningErrors.ENDS_BEFORE_START.error()
     if data.ends_at - data.starts_at > dt.timedelta(hours=MAX_SESSION_HOURS):
-        raise _invalid(
-            _("Một buổi học dài tối đa %(h)s giờ. Hãy kiểm tra ngày kết thúc.")
-            % {"h": MAX_SESSION_HOURS},
-            field="ends_at",
-            code="session_too_long",
-        )
+        raise PlanningErrors.SESSION_TOO_LONG.error(h=MAX_SESSION_HOURS)
     if data.kind == SessionKind.IN_PERSON and not clean(data.venue):
-        raise _invalid(
-            _("Lớp trực tiếp cần địa điểm (ví dụ: Nhà văn hóa thôn Đông)."),
-            field="venue",
-            code="venue_required",
-        )
+        raise PlanningErrors.VENUE_REQUIRED.error()
     if data.stream_url:
         parts = urlsplit(data.stream_url)
         if parts.scheme not in {"http", "https"} or not parts.netloc:
-            raise _invalid(
-                _("Đường link phát trực tuyến phải bắt đầu bằng https://"),
-                field="stream_url",
-                code="stream_url_invalid",
-            )
+            raise PlanningErrors.STREAM_URL_INVALID.error()
     if (
         data.instructor is not None
         and not RoleGrant.objects.filter(user=data.instructor, role=Role.INSTRUCTOR).exists()
     ):
-        raise _invalid(
-            _("Người được chọn không có vai trò giảng viên."),
-            field="instructor",
-            code="instructor_role",
-        )
+        raise PlanningErrors.INSTRUCTOR_ROLE.error()
 
 
 def _apply(session: ClassSession, data: SessionData) -> None:
@@ -170,11 +142,7 @@ def _require_manage(actor: User | None, session: ClassSession) -> None:
 
 def _require_planned(session: ClassSession) -> None:
     if session.status == SessionStatus.CANCELLED:
-        raise Conflict(
-            _("Buổi học đã bị hủy: không sửa được."),
-            code="session_cancelled",
-            details={"field": "status"},
-        )
+        raise PlanningErrors.SESSION_CANCELLED.error()
 
 
 @transaction.atomic
@@ -186,11 +154,7 @@ def session_update(*, actor: User | None, session: ClassSession, data: SessionDa
         require_permission(user=actor, action=Action.SESSION_MANAGE, area=data.area)
     _require_planned(session)
     if data.kind != session.kind and session.checkins.exists():
-        raise _invalid(
-            _("Buổi học đã có người điểm danh: không đổi được hình thức."),
-            field="kind",
-            code="kind_locked",
-        )
+        raise PlanningErrors.KIND_LOCKED.error()
     moved = data.starts_at != session.starts_at
     _validate_session(data)
     _apply(session, data)
@@ -198,7 +162,7 @@ def session_update(*, actor: User | None, session: ClassSession, data: SessionDa
     session.topics.set(list(data.topics))
     if moved:
         # The old reminders were for the old time: queue new ones.
-        prefix = _reminder_prefix(session)
+        prefix = reminder_prefix(session)
 
         def requeue():
             messages_cancel(dedupe_prefix=prefix)
@@ -213,26 +177,18 @@ def session_cancel(*, actor: User | None, session: ClassSession) -> ClassSession
     session = ClassSession.objects.select_for_update().get(pk=session.pk)
     _require_manage(actor, session)
     if session.status != SessionStatus.CANCELLED and session.checkins.exists():
-        raise Conflict(
-            _("Buổi học đã có người điểm danh: không hủy được (số liệu đã ghi nhận)."),
-            code="session_has_checkins",
-            details={"field": "status"},
-        )
+        raise PlanningErrors.SESSION_HAS_CHECKINS.error()
     if session.status != SessionStatus.CANCELLED:
         session.status = SessionStatus.CANCELLED
         session.save(update_fields=["status", "updated_at"])
-        prefix = _reminder_prefix(session)
+        prefix = reminder_prefix(session)
         transaction.on_commit(lambda: messages_cancel(dedupe_prefix=prefix))
     return session
 
 
 def _point_in_session_area(session: ClassSession, point: BridgePoint) -> None:
-    if not point.area_path.startswith(session.area_path):
-        raise _invalid(
-            _("Điểm cầu “%(point)s” không thuộc địa bàn tổ chức buổi học.") % {"point": point.name},
-            field="point",
-            code="point_outside_session_area",
-        )
+    if not is_within(point.area_path, [session.area_path]):
+        raise PlanningErrors.POINT_OUTSIDE_SESSION_AREA.error(point=point.name)
 
 
 @transaction.atomic
@@ -246,7 +202,7 @@ def session_point_add(
     _require_planned(session)
     _point_in_session_area(session, point)
     if not point.is_active:
-        raise _invalid(_("Điểm cầu này đã ngừng hoạt động."), field="point", code="point_inactive")
+        raise PlanningErrors.POINT_INACTIVE.error()
     session_point, created = SessionPoint.objects.get_or_create(
         session=session, point=point, defaults={"area_path": point.area_path}
     )
@@ -269,15 +225,7 @@ def session_point_remove(*, actor: User | None, session: ClassSession, point: Br
         CheckIn.objects.filter(session=session, point=point).exists()
         or session_point.headcounts.exists()
     ):
-        raise Conflict(
-            _(
-                "Điểm cầu “%(point)s” đã có người điểm danh trong buổi này: không bỏ ra được "
-                "(số liệu phải truy được về điểm cầu)."
-            )
-            % {"point": point.name},
-            code="point_has_checkins",
-            details={"field": "point"},
-        )
+        raise PlanningErrors.POINT_HAS_CHECKINS.error(point=point.name)
     session_point.delete()
 
 
@@ -318,7 +266,7 @@ def session_points_choose(
     for point in add:
         if point.pk in present:
             continue
-        if not point.area_path.startswith(session.area_path):
+        if not is_within(point.area_path, [session.area_path]):
             result.refused.append((point, _("không thuộc địa bàn tổ chức buổi học")))
         elif not point.is_active:
             result.refused.append((point, _("đã ngừng hoạt động")))
@@ -348,282 +296,3 @@ def session_points_choose(
     if result.added:
         transaction.on_commit(lambda: session_reminders_queue(session=session))
     return result
-
-
-# --- bridge points -----------------------------------------------------------------------
-
-
-def new_checkin_code() -> str:
-    """An unguessable self check-in code: 16 characters without look-alikes (80 random
-    bits; ``point_codes``). Points made before keep their URL-safe codes."""
-    return point_codes.new_code()
-
-
-def _unique_code() -> str:
-    for _attempt in range(5):
-        code = new_checkin_code()
-        if not BridgePoint.objects.filter(self_checkin_code=code).exists():
-            return code
-    raise RuntimeError("could not draw a unique self check-in code")  # pragma: no cover
-
-
-@dataclass
-class PointData:
-    village: Area
-    name: str
-    address: str = ""
-    capacity: int | None = None
-    has_screen: bool = False
-    has_sound: bool = False
-    has_connection: bool = False
-    operators: Sequence[User] = ()
-    is_active: bool = True
-
-
-def _validate_point(data: PointData, *, instance: BridgePoint | None = None) -> str:
-    if data.village is None or data.village.level != Area.Level.VILLAGE:
-        raise _invalid(
-            _("Điểm cầu phải đặt ở một thôn/tổ dân phố."), field="village", code="village_required"
-        )
-    name = clean(data.name)
-    if not name:
-        raise _invalid(_("Hãy nhập tên điểm cầu."), field="name", code="name_required")
-    if len(name) > 200:
-        raise _invalid(_("Tên điểm cầu quá dài."), field="name", code="name_too_long")
-    if data.capacity is not None and not 0 < data.capacity <= 100_000:
-        raise _invalid(
-            _("Sức chứa phải là số người, từ 1 đến 100.000."),
-            field="capacity",
-            code="capacity_invalid",
-        )
-    clash = BridgePoint.objects.filter(village=data.village, name__iexact=name)
-    if instance is not None:
-        clash = clash.exclude(pk=instance.pk)
-    if clash.exists():
-        raise _invalid(
-            _("Thôn này đã có điểm cầu tên “%(name)s”.") % {"name": name},
-            field="name",
-            code="name_taken",
-        )
-    return name
-
-
-def _point_apply(point: BridgePoint, data: PointData, name: str) -> None:
-    point.village = data.village
-    point.area_path = data.village.path
-    point.name = name
-    point.address = clean(data.address)
-    point.capacity = data.capacity
-    point.has_screen = bool(data.has_screen)
-    point.has_sound = bool(data.has_sound)
-    point.has_connection = bool(data.has_connection)
-    point.is_active = bool(data.is_active)
-
-
-@transaction.atomic
-def point_create(*, actor: User | None, data: PointData) -> BridgePoint:
-    if actor is not None and data.village is not None:
-        require_permission(user=actor, action=Action.SESSION_MANAGE, area=data.village)
-    name = _validate_point(data)
-    point = BridgePoint(self_checkin_code=_unique_code())
-    _point_apply(point, data, name)
-    point.save()
-    point.operators.set(list(data.operators))
-    return point
-
-
-@transaction.atomic
-def point_update(*, actor: User | None, point: BridgePoint, data: PointData) -> BridgePoint:
-    point = BridgePoint.objects.select_for_update().get(pk=point.pk)
-    if actor is not None:
-        require_permission(user=actor, action=Action.SESSION_MANAGE, area=point.village)
-        require_permission(user=actor, action=Action.SESSION_MANAGE, area=data.village)
-    name = _validate_point(data, instance=point)
-    if data.village.pk != point.village_id and point.checkins.exists():
-        raise _invalid(
-            _("Điểm cầu đã có người điểm danh: không chuyển sang thôn khác được."),
-            field="village",
-            code="village_locked",
-        )
-    _point_apply(point, data, name)
-    point.save()
-    point.operators.set(list(data.operators))
-    SessionPoint.objects.filter(point=point).update(area_path=point.area_path)
-    upcoming = list(
-        ClassSession.objects.filter(
-            points__point=point, starts_at__gt=timezone.now(), status=SessionStatus.PLANNED
-        )
-    )
-
-    def remind_new_operators():
-        for session in upcoming:
-            session_reminders_queue(session=session)
-
-    transaction.on_commit(remind_new_operators)
-    return point
-
-
-@dataclass
-class BulkPointsResult:
-    created: list[BridgePoint] = field(default_factory=list)
-    skipped: list[Area] = field(default_factory=list)
-
-
-def village_point_name(village: Area) -> str:
-    return f"Nhà văn hóa {village.name}"
-
-
-@transaction.atomic
-def points_bulk_per_village(*, actor: User | None, area: Area) -> BulkPointsResult:
-    """One point per village of a commune or a province, named "Nhà văn hóa <thôn>".
-
-    Idempotent: villages that already have a point (active or not) are skipped.
-    """
-    if area.level == Area.Level.VILLAGE:
-        raise _invalid(_("Hãy chọn một xã/phường hoặc cả tỉnh."), field="area", code="area_level")
-    if actor is not None:
-        require_permission(user=actor, action=Action.SESSION_MANAGE, area=area)
-    villages = Area.objects.filter(level=Area.Level.VILLAGE, path__startswith=area.path).order_by(
-        "path"
-    )
-    with_point = set(
-        BridgePoint.objects.filter(area_path__startswith=area.path).values_list(
-            "village_id", flat=True
-        )
-    )
-    result = BulkPointsResult()
-    to_create = []
-    codes: set[str] = set()
-    for village in villages:
-        if village.pk in with_point:
-            result.skipped.append(village)
-            continue
-        code = new_checkin_code()
-        while code in codes:  # pragma: no cover (96 random bits)
-            code = new_checkin_code()
-        codes.add(code)
-        to_create.append(
-            BridgePoint(
-                village=village,
-                area_path=village.path,
-                name=village_point_name(village),
-                address=village_point_name(village),
-                self_checkin_code=code,
-            )
-        )
-    try:
-        with transaction.atomic():
-            result.created = BridgePoint.objects.bulk_create(to_create, batch_size=500)
-    except IntegrityError as exc:  # pragma: no cover (a concurrent run): say so, write nothing
-        raise Conflict(
-            _("Đang có người khác tạo điểm cầu cho địa bàn này. Hãy thử lại."),
-            code="bulk_points_race",
-        ) from exc
-    return result
-
-
-# --- reminders ---------------------------------------------------------------------------
-
-REMINDER_KINDS = {
-    "day_before": dt.timedelta(days=1),
-    "hour_before": dt.timedelta(hours=1),
-}
-
-
-def _reminder_prefix(session: ClassSession) -> str:
-    return f"session-reminder:{session.pk}:"
-
-
-def _concerned(session: ClassSession) -> dict[int, tuple[User, list[BridgePoint]]]:
-    """Operators of the session's points and team leaders whose area holds one of them."""
-    points = list(
-        BridgePoint.objects.filter(sessions__session=session).prefetch_related("operators")
-    )
-    people: dict[int, tuple[User, list[BridgePoint]]] = {}
-    for point in points:
-        for operator in point.operators.all():
-            if operator.is_active:
-                people.setdefault(operator.pk, (operator, []))[1].append(point)
-    paths = [p.area_path for p in points] or [session.area_path]
-    # A team leader is concerned when their area holds a point (an ancestor path of it) or
-    # lies inside the session's area with no point listed yet.
-    ancestors = {
-        "/".join(path.strip("/").split("/")[: depth + 1]) + "/"
-        for path in paths
-        for depth in range(path.strip("/").count("/") + 1)
-    }
-    grants = RoleGrant.objects.filter(
-        Q(area__path__in=ancestors) | Q(area__path__startswith=session.area_path),
-        role=Role.TEAM_LEADER,
-        user__is_active=True,
-    ).select_related("user", "area")
-    for grant in grants:
-        mine = [p for p in points if p.area_path.startswith(grant.area.path)]
-        if mine or any(grant.area.path.startswith(path) for path in paths):
-            people.setdefault(grant.user.pk, (grant.user, []))[1].extend(mine)
-    return people
-
-
-def _channel_for(user: User) -> tuple[str, str] | None:
-    if user.email and not user.email.endswith(".invalid"):
-        return Channel.EMAIL, user.email
-    if user.phone:
-        return Channel.SMS, user.phone
-    return None
-
-
-def _reminder_text(session: ClassSession, kind: str, points: list[BridgePoint]) -> tuple[str, str]:
-    local = timezone.localtime(session.starts_at)
-    when = local.strftime("%H:%M ngày %d/%m/%Y")
-    lead = _("Ngày mai") if kind == "day_before" else _("Sau 1 giờ nữa")
-    subject = _("Nhắc lịch: %(title)s lúc %(when)s") % {"title": session.title, "when": when}
-    lines = [
-        _("%(lead)s có buổi học “%(title)s”, bắt đầu lúc %(when)s.")
-        % {"lead": lead, "title": session.title, "when": when}
-    ]
-    if points:
-        names = ", ".join(sorted({p.name for p in points}))
-        lines.append(_("Điểm cầu của bạn: %(names)s.") % {"names": names})
-        lines.append(
-            _("Hãy bật màn hình, loa, kiểm tra kết nối và mở điểm cầu trước giờ học 15 phút.")
-        )
-    if session.stream_url:
-        lines.append(_("Link phát trực tuyến: %(url)s") % {"url": session.stream_url})
-    if session.venue:
-        lines.append(_("Địa điểm: %(venue)s") % {"venue": session.venue})
-    return subject, "\n".join(lines)
-
-
-def session_reminders_queue(*, session: ClassSession, now: dt.datetime | None = None) -> int:
-    """Queue the day-before and hour-before reminders for everyone concerned, once each.
-
-    The dedupe key is (session, user, kind, start time): calling this again queues nothing
-    twice, and a session moved to another time gets fresh reminders. A
-    reminder whose time has passed is not queued, except the hour-before one while the
-    session has not started. Returns how many messages were newly queued.
-    """
-    now = now or timezone.now()
-    session.refresh_from_db(fields=["status", "starts_at"])
-    if session.status == SessionStatus.CANCELLED or session.starts_at <= now:
-        return 0
-    queued = 0
-    for user, points in _concerned(session).values():
-        channel = _channel_for(user)
-        if channel is None:
-            continue
-        for kind, before in REMINDER_KINDS.items():
-            send_after = session.starts_at - before
-            if send_after <= now and kind != "hour_before":
-                continue
-            subject, body = _reminder_text(session, kind, points)
-            stamp = session.starts_at.strftime("%Y%m%d%H%M")
-            _message, created = message_queue(
-                channel=channel[0],
-                recipient=channel[1],
-                subject=subject,
-                body=body,
-                send_after=max(send_after, now),
-                dedupe_key=f"{_reminder_prefix(session)}{user.pk}:{kind}:{stamp}",
-            )
-            queued += created
-    return queued
