@@ -76,6 +76,13 @@ VILLAGE = Column(
     ),
 )
 
+# A person on a list: the paper attendance sheet, and the volunteers' member lists.
+FULL_NAME = Column(
+    "full_name", ("họ tên", "họ và tên", "tên", "họ tên người dân", "full name", "name")
+)
+BIRTH_YEAR = Column("birth_year", ("năm sinh", "sinh năm", "năm sinh (yyyy)", "birth year"))
+PHONE = Column("phone", ("số điện thoại", "điện thoại", "sđt", "sdt", "số đt", "phone"))
+
 
 def commune_columns(*, needed: bool) -> list[Column]:
     """The commune by name and by code; ``needed`` unless the import implies the commune."""

@@ -16,20 +16,21 @@ from django.utils.translation import gettext_lazy
 
 from binhdan.accounts.models import User
 from binhdan.areas.models import Area
-from binhdan.imports.matchers import split_village_name
 from binhdan.classes.checkin.services import CheckInItem, checkins_record
 from binhdan.classes.models import CheckInMethod, SessionPoint
 from binhdan.core.errors import InvalidInput
-from binhdan.core.sheets import read_table
+from binhdan.core.sheet_templates import template_workbook
 from binhdan.core.text import clean, fold
+from binhdan.imports.columns import BIRTH_YEAR, FULL_NAME, PHONE, VILLAGE, read_sheet
+from binhdan.imports.matchers import VillageIndex
 
 NAMESPACE = uuid.UUID("5d6f0a52-3c8e-4f7a-9a51-0b8f6c1e2d47")
-COLUMNS = {
-    "full_name": ["họ tên", "họ và tên", "tên", "họ tên người dân", "full name", "name"],
-    "birth_year": ["năm sinh", "sinh năm", "năm sinh (yyyy)", "birth year"],
-    "phone": ["số điện thoại", "điện thoại", "sđt", "sdt", "số đt", "phone"],
-    "village": ["thôn", "thôn/tổ dân phố", "tổ dân phố", "thôn/tdp", "địa chỉ", "village"],
-}
+COLUMNS = [
+    FULL_NAME.needed(),
+    BIRTH_YEAR.needed(),
+    PHONE,
+    VILLAGE.also("địa chỉ"),  # on a list of people the address is usually the village
+]
 MAX_SHEET_ROWS = 1000
 
 REASONS = {
@@ -112,7 +113,7 @@ def row_uuid(
 
 def plan_sheet(*, session_point: SessionPoint, data: bytes, filename: str) -> SheetReport:
     """Read the sheet and prepare one check-in per row. Writes nothing."""
-    table = read_table(data, filename, columns=COLUMNS, required=["full_name", "birth_year"])
+    table = read_sheet(data, filename, COLUMNS)
     if len(table.rows) > MAX_SHEET_ROWS:
         raise InvalidInput(
             _("Mỗi lần nhập tối đa %(n)s dòng.") % {"n": MAX_SHEET_ROWS},
@@ -121,10 +122,7 @@ def plan_sheet(*, session_point: SessionPoint, data: bytes, filename: str) -> Sh
         )
     point = session_point.point
     commune = point.village.parent
-    villages = {
-        split_village_name(v.name, v.kind, commune).key: v
-        for v in Area.objects.filter(parent=commune, level=Area.Level.VILLAGE)
-    }
+    villages = VillageIndex()
     session = session_point.session
     at = min(session.starts_at, timezone.now())
     report = SheetReport()
@@ -148,7 +146,7 @@ def plan_sheet(*, session_point: SessionPoint, data: bytes, filename: str) -> Sh
             line.error = _("Năm sinh %(year)s không hợp lệ.") % {"year": line.birth_year}
             continue
         if village_text:
-            line.village = villages.get(split_village_name(village_text, "", commune).key)
+            line.village = villages.find(commune, village_text)
             if line.village is None:
                 line.error = _("Không tìm thấy thôn “%(v)s” trong %(c)s.") % {
                     "v": village_text,
@@ -175,8 +173,6 @@ def plan_sheet(*, session_point: SessionPoint, data: bytes, filename: str) -> Sh
 
 def sheet_template_xlsx(*, session_point: SessionPoint) -> bytes:
     """An empty attendance sheet to type into: the header row and one example row."""
-    from binhdan.core.sheet_templates import template_workbook
-
     return template_workbook(
         title="Danh sách điểm danh",
         headers=["Họ tên", "Năm sinh", "Số điện thoại", "Thôn"],
