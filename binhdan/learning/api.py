@@ -33,9 +33,9 @@ def _certificate_links(request: HttpRequest, certificate: Certificate) -> dict:
 def _attempt_out(request: HttpRequest, attempt: QuizAttempt) -> dict:
     certificate = None
     if attempt.passed:
-        certificate = Certificate.objects.filter(
-            person_id=attempt.person_id, topic_id=attempt.quiz.topic_id, revoked_at__isnull=True
-        ).first()
+        certificate = selectors.valid_certificate(
+            person_id=attempt.person_id, topic_id=attempt.quiz.topic_id
+        )
     return {
         "attempt_id": attempt.pk,
         "correct": attempt.correct_count,

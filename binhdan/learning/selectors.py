@@ -55,6 +55,22 @@ def active_questions(*, quiz: Quiz):
     )
 
 
+def lesson_following(*, lesson: Lesson) -> Lesson | None:
+    """The next lesson of the same topic, if any."""
+    return (
+        Lesson.objects.filter(topic_id=lesson.topic_id, order__gt=lesson.order)
+        .order_by("order", "pk")
+        .first()
+    )
+
+
+def learner_attempt_get(*, quiz: Quiz, person: Person | None, attempt_id) -> QuizAttempt | None:
+    """The learner's own attempt at this quiz; None for anybody else's or none."""
+    if not attempt_id or person is None:
+        return None
+    return QuizAttempt.objects.filter(pk=attempt_id, quiz=quiz, person=person).first()
+
+
 def attempt_next_question(*, attempt: QuizAttempt) -> Question | None:
     answered = attempt.answers.values("question_id")
     return active_questions(quiz=attempt.quiz).exclude(pk__in=answered).first()
@@ -110,6 +126,13 @@ def attempt_feedback(*, attempt: QuizAttempt) -> list[dict]:
             }
         )
     return feedback
+
+
+def valid_certificate(*, person_id: int, topic_id: int) -> Certificate | None:
+    """The person's certificate of the topic that is not revoked (at most one)."""
+    return Certificate.objects.filter(
+        person_id=person_id, topic_id=topic_id, revoked_at__isnull=True
+    ).first()
 
 
 def certificate_get_by_code(*, code: str) -> Certificate:

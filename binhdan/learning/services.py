@@ -28,7 +28,12 @@ from binhdan.learning.models import (
     QuizAttempt,
     RevokeReason,
 )
-from binhdan.learning.selectors import active_questions, attempt_next_question, public_quiz_get
+from binhdan.learning.selectors import (
+    active_questions,
+    attempt_next_question,
+    public_quiz_get,
+    valid_certificate,
+)
 from binhdan.people.errors import PeopleErrors
 from binhdan.people.models import Person
 from binhdan.people.services import learner_recognise, same_learner
@@ -168,9 +173,7 @@ def certificate_issue(*, attempt: QuizAttempt) -> Certificate:
         raise LearningErrors.ATTEMPT_NOT_PASSED.error()
     topic_id = attempt.quiz.topic_id
     for _try in range(CODE_ATTEMPTS):
-        existing = Certificate.objects.filter(
-            person_id=attempt.person_id, topic_id=topic_id, revoked_at__isnull=True
-        ).first()
+        existing = valid_certificate(person_id=attempt.person_id, topic_id=topic_id)
         if existing is not None:
             return existing
         try:
@@ -232,6 +235,12 @@ def lesson_complete(*, person: Person, lesson: Lesson) -> tuple[LessonProgress, 
             )
     except IntegrityError:
         return LessonProgress.objects.get(person=person, lesson=lesson), False
+
+
+def lessons_complete(*, person: Person, lesson_ids: list[int]) -> None:
+    """Record lessons finished before the learner said who they are (kept in the session)."""
+    for lesson in Lesson.objects.filter(pk__in=lesson_ids):
+        lesson_complete(person=person, lesson=lesson)
 
 
 # --- a whole attempt at once (mobile app) ----------------------------------------------------

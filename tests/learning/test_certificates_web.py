@@ -7,7 +7,8 @@ from binhdan.learning import services
 from binhdan.learning.codes import format_code
 from binhdan.learning.models import Certificate
 from binhdan.learning.selectors import mask_name
-from binhdan.learning.views import SESSION_PERSON, VERIFY_LIMIT
+from binhdan.learning.views.certificates import VERIFY_LIMIT
+from binhdan.learning.views.common import SESSION_PERSON
 from tests.accounts.factories import UserFactory
 from tests.learning.factories import finished_attempt
 from tests.learning.pdf_text import font_names, pdf_text

@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from binhdan.accounts.models import Role
 from binhdan.learning.models import LessonProgress
-from binhdan.learning.views import SESSION_HELPER, SESSION_PERSON
+from binhdan.learning.views.common import SESSION_HELPER, SESSION_PERSON
 from binhdan.people.models import Person
 from tests.accounts.factories import user_with_role
 from tests.areas.factories import commune, village
@@ -131,7 +131,7 @@ def test_commune_chosen_without_javascript_then_shows_its_villages(client, tree)
 
 
 def test_searching_without_javascript_does_not_use_up_the_rate_limit(client, tree):
-    from binhdan.learning.views import IDENTIFY_LIMIT
+    from binhdan.learning.views.identify import IDENTIFY_LIMIT
 
     for _ in range(IDENTIFY_LIMIT + 2):
         identify(client, tree, commune_q="dong", _picker="commune")
@@ -243,7 +243,7 @@ def test_roles_with_person_create_can_assist(client, tree, role):
 
 
 def test_anonymous_identification_is_rate_limited(client, tree):
-    from binhdan.learning.views import IDENTIFY_LIMIT
+    from binhdan.learning.views.identify import IDENTIFY_LIMIT
 
     for i in range(IDENTIFY_LIMIT):
         identify(client, tree, full_name=f"Người Thứ {i}")

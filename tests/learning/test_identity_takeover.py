@@ -11,7 +11,7 @@ import pytest
 from django.urls import reverse
 
 from binhdan.learning.models import QuizAttempt
-from binhdan.learning.views import SESSION_PERSON
+from binhdan.learning.views.common import SESSION_PERSON
 from binhdan.people.models import Person
 from binhdan.people.services import person_register
 from tests.learning.test_api import body, post

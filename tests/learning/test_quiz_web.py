@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from binhdan.accounts.models import Role
 from binhdan.learning.models import AttemptAnswer, Certificate, QuizAttempt
-from binhdan.learning.views import SESSION_HELPER, SESSION_PERSON
+from binhdan.learning.views.common import SESSION_HELPER, SESSION_PERSON
 from tests.accounts.factories import user_with_role
 from tests.learning.factories import quiz_with_questions
 

@@ -9,7 +9,7 @@ import pytest
 from django.urls import reverse
 
 from binhdan.accounts.models import Role
-from binhdan.learning.views import SESSION_PERSON
+from binhdan.learning.views.common import SESSION_PERSON
 from tests.accounts.factories import user_with_role
 from tests.classes.factories import BridgePointFactory, ClassSessionFactory, SessionPointFactory
 from tests.learning.factories import learner, quiz_with_questions
