@@ -1,5 +1,5 @@
-/* Operator console (điểm cầu): offline queue in IndexedDB, batched idempotent sync,
-   heartbeat, QR scan. Plain JS, no build step.
+/* Operator console (điểm cầu): check-ins and headcounts through the offline queue
+   (web/offline-queue.js, loaded first), heartbeat, QR scan. Plain JS, no build step.
 
    Personal data: a queued CCCD check-in holds the number in IndexedDB only until the server
    answers for it (created, duplicate or rejected); then the record is deleted, and a rejected
@@ -38,72 +38,21 @@
   ["checkins", "headcount", "attendance", "opened", "closed"].forEach(function (k) {
     if (D[k] !== undefined && (state.at || "") < D.generated) state[k] = D[k];
   });
-  var syncing = false, failures = 0, timer = null;
   // The last check-in and headcount typed here: their answer stays under their button
   // until the next one (sync news goes to the bar).
   var last = { checkin: null, headcount: null };
 
   function $(id) { return document.getElementById(id); }
 
-  // ---- IndexedDB: "queue" (to send) and "rejected" (refused by the server) ----
-  var dbp = null;
-  function db() {
-    if (!dbp) dbp = new Promise(function (ok, ko) {
-      var r = indexedDB.open("binhdan-console", 1);
-      r.onupgradeneeded = function () {
-        r.result.createObjectStore("queue", { keyPath: "client_uuid" });
-        r.result.createObjectStore("rejected", { keyPath: "client_uuid" });
-      };
-      r.onsuccess = function () { ok(r.result); };
-      r.onerror = function () { ko(r.error); };
-    });
-    return dbp;
-  }
-  function tx(store, mode, fn) {
-    return db().then(function (d) {
-      return new Promise(function (ok, ko) {
-        var t = d.transaction(store, mode), out, req = fn(t.objectStore(store));
-        if (req) req.onsuccess = function () { out = req.result; };
-        t.oncomplete = function () { ok(out); };
-        t.onerror = t.onabort = function () { ko(t.error); };
-      });
-    });
-  }
-  function all(store) { return tx(store, "readonly", function (s) { return s.getAll(); }); }
-  function put(store, v) { return tx(store, "readwrite", function (s) { s.put(v); }); }
-  function del(store, keys) {
-    return tx(store, "readwrite", function (s) { keys.forEach(function (k) { s.delete(k); }); });
-  }
   function mine(r) { return r.session_id === SID && r.point_id === PID; }
-
-  function uuid() {
-    var c = window.crypto;
-    if (c && c.randomUUID) return c.randomUUID();
-    var b = new Uint8Array(16), i;
-    if (c && c.getRandomValues) c.getRandomValues(b);
-    else for (i = 0; i < 16; i++) b[i] = Math.floor(Math.random() * 256);
-    b[6] = (b[6] & 15) | 64; b[8] = (b[8] & 63) | 128;
-    var h = Array.prototype.map.call(b, function (x) { return (x + 256).toString(16).slice(1); }).join("");
-    return [h.slice(0, 8), h.slice(8, 12), h.slice(12, 16), h.slice(16, 20), h.slice(20)].join("-");
-  }
+  var uuid = OfflineQueue.uuid;
 
   // ---- HTTP: the session cookie plus Django's CSRF header ----
   function csrf() {
     var m = document.cookie.match(/(?:^|;\s*)csrftoken=([^;]+)/);
-    return m ? decodeURIComponent(m[1]) : D.csrf;
+    return { "X-CSRFToken": m ? decodeURIComponent(m[1]) : D.csrf };
   }
-  function post(url, body) {
-    return fetch(url, {
-      method: "POST", credentials: "same-origin",
-      headers: { "Content-Type": "application/json", "X-CSRFToken": csrf() },
-      body: JSON.stringify(body || {})
-    }).then(function (r) {
-      return r.json().catch(function () { return {}; }).then(function (j) {
-        if (!r.ok) { var e = new Error(j.message || "HTTP " + r.status); e.status = r.status; throw e; }
-        return j;
-      });
-    });
-  }
+  function post(url, body) { return OfflineQueue.post(url, body, csrf()); }
 
   // ---- screen ----
   function say(text, bad) {
@@ -125,7 +74,7 @@
     var who = x.name_masked || rec.label;
     if (x.status === "rejected") {
       answer(kind, reasonText(x.reason, x.message), "bad");
-      if ((x.reason === "phone_shared" || x.reason === "full_name_required") && !val("phone")) {
+      if ((x.reason === "phone_shared" || x.reason === "name_required") && !val("phone")) {
         $("id_phone").value = rec.item.phone || ""; // ask for the name, keep the number
         $("id_full_name").focus();
       }
@@ -146,9 +95,9 @@
     $("point-status").textContent = state.closed === "1" ? T.closed : state.opened === "1" ? T.opened : T.not_opened;
     if ($("open-form")) $("open-form").hidden = state.closed === "1" || state.opened === "1";
     if ($("close-form")) $("close-form").hidden = state.closed === "1";
-    return all("queue").then(function (q) {
+    return queue.all().then(function (q) {
       $("count-pending").textContent = String(q.filter(mine).length);
-      return all("rejected");
+      return queue.all("rejected");
     }).then(function (rs) {
       var ul = $("rejected-list");
       ul.textContent = "";
@@ -156,7 +105,7 @@
         var li = document.createElement("li"), b = document.createElement("button");
         li.textContent = r.label + ": " + r.reason + " ";
         b.type = "button"; b.className = "btn-secondary"; b.textContent = T.dismiss;
-        b.onclick = function () { del("rejected", [r.client_uuid]).then(render); };
+        b.onclick = function () { queue.remove([r.client_uuid], "rejected").then(render); };
         li.appendChild(b); ul.appendChild(li);
       });
       $("rejected-box").hidden = !ul.children.length;
@@ -177,114 +126,58 @@
   }
 
   // ---- sync: batches of ≤ 250; only what the server acknowledged leaves the queue ----
+  // IndexedDB "queue" (to send) and "rejected" (refused by the server, for the list).
   function reasonText(code, fallback) { return T.reasons[code] || fallback || T.reasons._; }
   function reject(rec, code, message) {
-    return put("rejected", {
+    return queue.put("rejected", {
       client_uuid: rec.client_uuid, session_id: rec.session_id, point_id: rec.point_id,
       label: rec.label, reason: reasonText(code, message)
     });
   }
-  function sendCheckins(group) {
-    var chain = Promise.resolve();
-    for (var i = 0; i < group.length; i += BATCH) (function (chunk) {
-      chain = chain.then(function () {
-        return post(API + "/checkins/batch", {
-          session_id: chunk[0].session_id, point_id: chunk[0].point_id,
-          items: chunk.map(function (r) { return r.item; })
-        }).then(function (res) {
-          var byId = {}, done = [], steps = [];
-          chunk.forEach(function (r) { byId[r.client_uuid] = r; });
-          (res.results || []).forEach(function (x) {
-            var rec = byId[x.client_uuid];
-            if (!rec) return;
-            // A refusal shown under the button needs no place in the list.
-            if (!answered(rec, x) && x.status === "rejected") steps.push(reject(rec, x.reason, x.message));
-            done.push(x.client_uuid);
-          });
-          return Promise.all(steps).then(function () { return del("queue", done); });
-        }, function (e) {
-          // The whole batch refused (session cancelled, bad request): retrying cannot help.
-          return Promise.all(chunk.map(function (rec) { return refused(rec, e); }));
+  var queue = OfflineQueue.open({
+    db: "binhdan-console", stores: ["rejected"], batchSize: BATCH, headers: csrf,
+    // Point status first (opened before its check-ins), then check-ins, then headcounts.
+    route: function (r) {
+      var at = API + "/sessions/" + r.session_id + "/points/" + r.point_id + "/";
+      if (r.kind === "checkin") return { url: API + "/checkins/batch", batch: at, rank: 1 };
+      if (r.kind === "status") return { url: at + r.action + "?at=" + encodeURIComponent(r.at), rank: 0 };
+      return { url: API + "/headcounts", body: r.item, rank: 2 };
+    },
+    envelope: function (chunk) {
+      return { session_id: chunk[0].session_id, point_id: chunk[0].point_id, items: chunk.map(function (r) { return r.item; }) };
+    },
+    onResult: function (rec, x) {
+      // A whole request refused (session cancelled, bad request): retrying cannot help.
+      if (x.http) {
+        if (last[rec.kind] === rec.client_uuid) answer(rec.kind, x.message, "bad");
+        return reject(rec, "", x.message);
+      }
+      // A refusal shown under the button needs no place in the list.
+      if (!answered(rec, x) && x.status === "rejected") return reject(rec, x.reason, x.message);
+    },
+    onSynced: function (q) {
+      if (!q.length) return;
+      localStorage.setItem("binhdan-console:last-sync", new Date().toISOString());
+      say(q.some(function (r) { return r.client_uuid !== last[r.kind]; }) ? T.synced : "");
+      return refreshStatus();
+    },
+    onError: function (e) {
+      say(e.status === 401 || e.status === 403 ? T.login_again : T.sync_failed, true);
+      return queue.pending().then(function (q) {
+        q.forEach(function (r) {
+          if (last[r.kind] === r.client_uuid) answer(r.kind, T.saved_offline.replace("%s", r.label), "wait");
         });
       });
-    })(group.slice(i, i + BATCH));
-    return chain;
-  }
-  function sendHeadcount(rec) {
-    return post(API + "/headcounts", rec.item).then(function () {
-      answered(rec, {});
-      return del("queue", [rec.client_uuid]);
-    }, function (e) {
-      return refused(rec, e);
-    });
-  }
-  // A 4xx other than "log in again" will not succeed by retrying: show it, drop it.
-  function refused(rec, e) {
-    if (!e.status || e.status >= 500 || e.status === 401 || e.status === 403) throw e;
-    if (last[rec.kind] === rec.client_uuid) answer(rec.kind, e.message, "bad");
-    return reject(rec, "", e.message).then(function () { return del("queue", [rec.client_uuid]); });
-  }
-  function sendStatus(rec) {
-    var url = API + "/sessions/" + rec.session_id + "/points/" + rec.point_id + "/" + rec.action;
-    return post(url + "?at=" + encodeURIComponent(rec.at), {}).then(function () {
-      return del("queue", [rec.client_uuid]);
-    }, function (e) { return refused(rec, e); });
-  }
-  function sync() {
-    if (syncing || !navigator.onLine) return Promise.resolve();
-    syncing = true;
-    var others = false;
-    return all("queue").then(function (q) {
-      if (!q.length) return false;
-      others = q.some(function (r) { return r.client_uuid !== last[r.kind]; });
-      var groups = {}, singles = [], chain = Promise.resolve();
-      q.sort(function (a, b) { return a.created < b.created ? -1 : 1; });
-      q.forEach(function (r) {
-        var k = r.session_id + "/" + r.point_id;
-        if (r.kind === "checkin") (groups[k] = groups[k] || []).push(r);
-        else singles.push(r);
-      });
-      // Point status first (opened before its check-ins), then check-ins, then headcounts.
-      singles.sort(function (a, b) { return (a.kind === "status" ? 0 : 1) - (b.kind === "status" ? 0 : 1); });
-      singles.filter(function (r) { return r.kind === "status"; }).forEach(function (r) {
-        chain = chain.then(function () { return sendStatus(r); });
-      });
-      Object.keys(groups).forEach(function (k) { chain = chain.then(function () { return sendCheckins(groups[k]); }); });
-      singles.filter(function (r) { return r.kind === "headcount"; }).forEach(function (r) {
-        chain = chain.then(function () { return sendHeadcount(r); });
-      });
-      return chain.then(function () { return true; });
-    }).then(function (sent) {
-      failures = 0;
-      if (sent) { localStorage.setItem("binhdan-console:last-sync", new Date().toISOString()); say(others ? T.synced : ""); }
-      return sent ? refreshStatus() : null;
-    }, function (e) {
-      failures += 1;
-      say(e.status === 401 || e.status === 403 ? T.login_again
-        : e.status && e.status < 500 ? e.message + " " + T.sync_failed : T.sync_failed, true);
-      return pendingAnswers();
-    }).then(function () { syncing = false; return render(); });
-  }
-  function pendingAnswers() {
-    return all("queue").then(function (q) {
-      q.forEach(function (r) {
-        if (last[r.kind] === r.client_uuid) answer(r.kind, T.saved_offline.replace("%s", r.label), "wait");
-      });
-    });
-  }
-  function loop() {
-    clearTimeout(timer);
-    sync().then(function () {
-      var wait = failures ? Math.min(300000, 5000 * Math.pow(2, failures - 1)) : 30000;
-      timer = setTimeout(loop, wait);
-    });
-  }
+    },
+    onChange: function () { return render(); }
+  });
+  function loop() { if (navigator.onLine) queue.start(); }
 
   // ---- check-in and headcount forms: queue first, send when possible ----
   function val(name) { var el = $("id_" + name); return el ? el.value.trim() : ""; }
   function enqueue(rec) {
-    rec.session_id = SID; rec.point_id = PID; rec.created = new Date().toISOString();
-    return put("queue", rec).then(render).then(function () { if (navigator.onLine) loop(); });
+    rec.session_id = SID; rec.point_id = PID;
+    return queue.add(rec).then(loop);
   }
   function checkin(method, fields) {
     var id = uuid(), item = { client_uuid: id, method: method, checked_in_at: new Date().toISOString() };
@@ -372,15 +265,15 @@
     if (state.opened === "1" && state.closed !== "1") pointAction("heartbeat");
   }, 30000);
 
-  $("sync-now").addEventListener("click", function () { failures = 0; loop(); });
-  window.addEventListener("online", function () { failures = 0; render(); loop(); });
+  $("sync-now").addEventListener("click", function () { queue.start(true); });
+  window.addEventListener("online", function () { render(); queue.start(true); });
   window.addEventListener("offline", render);
 
   // ---- QR scan with the camera where the browser has BarcodeDetector ----
   var scan = $("scan-start");
   if (scan && "BarcodeDetector" in window && navigator.mediaDevices) {
     scan.hidden = false;
-    var video = $("scan-video"), stream = null, last = "", lastAt = 0, detector;
+    var video = $("scan-video"), stream = null, lastCode = "", lastAt = 0, detector;
     var stop = function () {
       if (stream) stream.getTracks().forEach(function (t) { t.stop(); });
       stream = null; video.hidden = true; scan.textContent = T.scan_start;
@@ -389,8 +282,8 @@
       if (!stream) return;
       detector.detect(video).then(function (codes) {
         var code = codes.length ? codes[0].rawValue : "";
-        if (code && (code !== last || Date.now() - lastAt > 5000)) {
-          last = code; lastAt = Date.now();
+        if (code && (code !== lastCode || Date.now() - lastAt > 5000)) {
+          lastCode = code; lastAt = Date.now();
           checkin("qr_card", { card: code });
         }
       }).catch(function () {}).then(function () { setTimeout(tick, 300); });
@@ -405,5 +298,5 @@
     });
   }
 
-  render().then(refreshStatus).then(render).then(loop);
+  render().then(refreshStatus).then(render).then(function () { queue.start(); });
 })();
