@@ -23,7 +23,9 @@ from binhdan.accounts.permissions import Action
 from binhdan.accounts.selectors import scope_paths, scope_q, user_can
 from binhdan.areas.models import Area
 from binhdan.classes.models import BridgePoint, CheckIn, SessionPoint, SessionStatus
-from binhdan.classes.planning import selectors as planning_selectors
+from binhdan.classes.planning.attendance import village_classes
+from binhdan.classes.planning.calendar import month_bounds
+from binhdan.classes.planning.selectors import sessions_for_user
 from binhdan.learning.models import Certificate, QuizAttempt
 from binhdan.people.selectors import people_for_user
 from binhdan.scamcheck.models import ReportStatus
@@ -47,7 +49,7 @@ def _can(user: User, action: Action) -> bool:
 
 def _month_bounds(now: dt.datetime) -> tuple[dt.datetime, dt.datetime]:
     today = timezone.localtime(now).date()
-    return planning_selectors.month_bounds(today.year, today.month)
+    return month_bounds(today.year, today.month)
 
 
 def _day_bounds(now: dt.datetime) -> tuple[dt.datetime, dt.datetime]:
@@ -64,7 +66,7 @@ def _numbers(user: User, now: dt.datetime) -> dict[str, int]:
     this_month = Q(session__starts_at__gte=month_start, session__starts_at__lt=month_end)
     if _can(user, Action.SESSION_VIEW):
         numbers["sessions_month"] = (
-            planning_selectors.sessions_for_user(user=user)
+            sessions_for_user(user=user)
             .filter(starts_at__gte=month_start, starts_at__lt=month_end)
             .exclude(status=SessionStatus.CANCELLED)
             .count()
@@ -177,7 +179,7 @@ def village_activity(*, user: User, village: Area) -> dict:
     certificates of the people living there (``None`` without ``learning.view``).
     """
     activity: dict = {
-        "classes": planning_selectors.village_classes(user=user, village=village),
+        "classes": village_classes(user=user, village=village),
         "people": None,
         "people_all": user_can(user=user, action=Action.PERSON_VIEW, area=village),
         "learning": None,

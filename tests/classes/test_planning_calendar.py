@@ -4,13 +4,13 @@ import pytest
 
 from binhdan.accounts.models import Role
 from binhdan.classes.models import SessionKind, SessionStatus
-from binhdan.classes.planning.selectors import (
+from binhdan.classes.planning.calendar import (
     month_bounds,
     month_calendar,
     parse_month,
-    sessions_for_user,
     upcoming_sessions_for,
 )
+from binhdan.classes.planning.selectors import sessions_for_user
 from tests.accounts.factories import user_with_role
 from tests.classes.factories import ClassSessionFactory, SessionPointFactory
 from tests.classes.planning_helpers import local, point

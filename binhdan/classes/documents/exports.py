@@ -20,7 +20,7 @@ from openpyxl.styles import Font
 
 from binhdan.accounts.models import User
 from binhdan.classes.models import BridgePoint, CheckInMethod, ClassSession
-from binhdan.classes.planning.selectors import attendance_by_point, checkins_for_export
+from binhdan.classes.planning.attendance import attendance_by_point, checkins_for_export
 from binhdan.core.text import strip_diacritics
 from binhdan.core.xlsx_export import append_row
 

@@ -4,30 +4,22 @@ A user sees a session when its organising area is in their ``SESSION_VIEW`` scop
 one of its bridge points is (an operator of a village sees the province's online class).
 """
 
-import calendar
-import datetime as dt
-from dataclasses import dataclass, field
-
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
 
 from binhdan.accounts.models import Role, User
 from binhdan.accounts.permissions import Action
-from binhdan.accounts.selectors import scope_q, user_can
+from binhdan.accounts.selectors import scope_q
 from binhdan.areas.models import Area
 from binhdan.areas.paths import ancestor_paths
 from binhdan.classes import access
 from binhdan.classes.models import (
     BridgePoint,
-    CheckIn,
     ClassSession,
-    SessionKind,
     SessionPoint,
-    SessionStatus,
 )
 from binhdan.core.errors import NotFound
 
-ONLINE_TOPICS_TARGET = 2  # the campaign: two online topics a month
 WEEKDAYS = ["Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật"]
 
 
@@ -138,161 +130,6 @@ def instructor_candidates():
     )
 
 
-# --- calendar ----------------------------------------------------------------------------
-
-
-def parse_month(value: str | None, *, today: dt.date | None = None) -> tuple[int, int]:
-    """``"2026-11"`` → ``(2026, 11)``; anything else → the current local month."""
-    today = today or timezone.localdate()
-    try:
-        year_text, month_text = (value or "").split("-", 1)
-        year, month = int(year_text), int(month_text)
-        if 2000 <= year <= 2100 and 1 <= month <= 12:
-            return year, month
-    except ValueError:
-        pass
-    return today.year, today.month
-
-
-def month_bounds(year: int, month: int) -> tuple[dt.datetime, dt.datetime]:
-    """Local midnight of the 1st and of the 1st of the next month, as aware datetimes."""
-    tz = timezone.get_current_timezone()
-    start = dt.datetime(year, month, 1, tzinfo=tz)
-    end = dt.datetime(year + (month == 12), month % 12 + 1, 1, tzinfo=tz)
-    return start, end
-
-
-@dataclass
-class CalendarDay:
-    date: dt.date
-    in_month: bool
-    sessions: list[ClassSession] = field(default_factory=list)
-
-
-@dataclass
-class MonthCalendar:
-    year: int
-    month: int
-    weeks: list[list[CalendarDay]]
-    sessions: list[ClassSession]
-    online_topics: int
-    target: int = ONLINE_TOPICS_TARGET
-
-    @property
-    def previous(self) -> str:
-        return f"{self.year - (self.month == 1)}-{(self.month - 2) % 12 + 1:02d}"
-
-    @property
-    def next(self) -> str:
-        return f"{self.year + (self.month == 12)}-{self.month % 12 + 1:02d}"
-
-    @property
-    def first_day(self) -> dt.date:
-        return dt.date(self.year, self.month, 1)
-
-
-def month_calendar(*, user: User, year: int, month: int) -> MonthCalendar:
-    start, end = month_bounds(year, month)
-    sessions = list(
-        sessions_for_user(user=user)
-        .filter(starts_at__gte=start, starts_at__lt=end)
-        .annotate(point_count=Count("points", distinct=True))
-        .prefetch_related("topics")
-    )
-    by_day: dict[dt.date, list[ClassSession]] = {}
-    for session in sessions:
-        by_day.setdefault(timezone.localdate(session.starts_at), []).append(session)
-    weeks = []
-    for week in calendar.Calendar(firstweekday=0).monthdatescalendar(year, month):
-        weeks.append([CalendarDay(day, day.month == month, by_day.get(day, [])) for day in week])
-    online_topics = {
-        topic.pk
-        for session in sessions
-        if session.kind == SessionKind.ONLINE and session.status != SessionStatus.CANCELLED
-        for topic in session.topics.all()
-    }
-    return MonthCalendar(year, month, weeks, sessions, len(online_topics))
-
-
-def upcoming_sessions_for(*, user: User, limit: int = 5, now: dt.datetime | None = None):
-    """The next sessions a user takes part in: as operator of one of its points, or in
-    their scope (team leaders, officers). Ongoing sessions are included."""
-    now = now or timezone.now()
-    operated = SessionPoint.objects.filter(session=OuterRef("pk"), point__operators=user)
-    sessions = (
-        sessions_for_user(user=user)
-        .filter(ends_at__gte=now)
-        .exclude(status=SessionStatus.CANCELLED)
-        .annotate(mine=Exists(operated))
-        .prefetch_related(
-            Prefetch(
-                "points",
-                queryset=SessionPoint.objects.filter(point__operators=user).select_related("point"),
-                to_attr="my_points",
-            )
-        )
-        .order_by("-mine", "starts_at", "pk")
-    )
-    return list(sessions[:limit])
-
-
-# --- attendance --------------------------------------------------------------------------
-
-
-@dataclass
-class PointAttendance:
-    session_point: SessionPoint
-    checkins: int
-    headcount: int | None
-
-    @property
-    def attendance(self) -> int:
-        return max(self.checkins, self.headcount or 0)
-
-
-def attendance_by_point(*, user: User, session: ClassSession, point: BridgePoint | None = None):
-    """Per point: check-ins counted from the rows, latest headcount, attendance (max rule)."""
-    points = session_points_for_user(user=user, session=session)
-    if point is not None:
-        points = points.filter(point=point)
-    counts = dict(
-        CheckIn.objects.filter(session=session)
-        .values_list("point_id")
-        .annotate(n=Count("pk"))
-        .values_list("point_id", "n")
-    )
-    return [PointAttendance(sp, counts.get(sp.point_id, 0), sp.headcount) for sp in points]
-
-
-def checkins_for_export(*, user: User, session: ClassSession, point: BridgePoint | None = None):
-    """Check-in rows the user may see, without phone or CCCD (they are not stored here),
-    with the villages (and their communes) of the check-in, the known person and the point,
-    and the person's birth year: the export says where each person lives."""
-    rows = CheckIn.objects.filter(
-        scope_q(user=user, action=Action.SESSION_VIEW, path_field="area_path"), session=session
-    )
-    if point is not None:
-        rows = rows.filter(point=point)
-    return (
-        rows.select_related("point__village__parent", "village__parent", "person__village__parent")
-        .only(
-            "checked_in_at",
-            "full_name",
-            "birth_year",
-            "method",
-            "point__name",
-            "point__village__name",
-            "point__village__parent__name",
-            "village__name",
-            "village__parent__name",
-            "person__birth_year",
-            "person__village__name",
-            "person__village__parent__name",
-        )
-        .order_by("checked_in_at", "pk")
-    )
-
-
 def point_counts_by_commune(*, user: User, province: Area) -> list[dict]:
     """Per commune of a province in the user's scope: villages, points, ready points."""
     communes = Area.objects.filter(
@@ -394,42 +231,3 @@ def point_find_by_code(*, code: str) -> BridgePoint | None:
     if not candidates:
         return None
     return BridgePoint.objects.filter(self_checkin_code__in=candidates, is_active=True).first()
-
-
-# --- a village's classes (the village page) -------------------------------------------------
-
-
-def village_classes(*, user: User, village: Area, recent: int = 5) -> dict | None:
-    """What happened at a village's bridge points, if the user may see its sessions:
-    ``points`` (list), ``sessions`` (held, not cancelled), ``attendance`` (Σ max(check-ins,
-    headcount) per session point), ``checkins``, ``unique_people`` (distinct identity keys)
-    and the ``recent`` sessions. ``None`` when the user may not see sessions there."""
-    if not user_can(user=user, action=Action.SESSION_VIEW, area=village):
-        return None
-    now = timezone.now()
-    points = list(BridgePoint.objects.filter(village=village).order_by("name", "pk"))
-    held = (
-        SessionPoint.objects.filter(point__village=village, session__starts_at__lte=now)
-        .exclude(session__status=SessionStatus.CANCELLED)
-        .values_list("session_id", "checkin_count", "headcount")
-    )
-    session_ids: set[int] = set()
-    attendance = checkins = 0
-    for session_id, count, headcount in held:
-        session_ids.add(session_id)
-        checkins += count
-        attendance += max(count, headcount or 0)
-    unique_people = (
-        CheckIn.objects.filter(point__village=village).values("identity_key").distinct().count()
-    )
-    recent_sessions = list(
-        ClassSession.objects.filter(pk__in=session_ids).order_by("-starts_at", "-pk")[:recent]
-    )
-    return {
-        "points": points,
-        "sessions": len(session_ids),
-        "attendance": attendance,
-        "checkins": checkins,
-        "unique_people": unique_people,
-        "recent": recent_sessions,
-    }

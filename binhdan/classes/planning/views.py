@@ -21,6 +21,8 @@ from binhdan.classes.checkin import selectors as live_selectors
 from binhdan.classes.models import ClassSession, SessionKind, SessionStatus
 from binhdan.classes.planning import selectors as sel
 from binhdan.classes.planning import services as planning
+from binhdan.classes.planning.attendance import PointAttendance, attendance_by_point
+from binhdan.classes.planning.calendar import month_calendar, parse_month
 from binhdan.classes.planning.forms import PointChoiceForm, SessionForm
 from binhdan.classes.web import field_error, point_of_session_or_404, session_or_404
 from binhdan.core.errors import Conflict, DomainError, InvalidInput, OutsideScope
@@ -37,8 +39,8 @@ def _manageable_session_or_404(request, pk: int) -> ClassSession:
 
 @login_required
 def calendar(request):
-    year, month = sel.parse_month(request.GET.get("thang"))
-    month_view = sel.month_calendar(user=request.user, year=year, month=month)
+    year, month = parse_month(request.GET.get("thang"))
+    month_view = month_calendar(user=request.user, year=year, month=month)
     can_plan = bool(
         request.user.is_superuser
         or user_scope_roots(user=request.user, action=Action.SESSION_MANAGE).exists()
@@ -115,7 +117,7 @@ def session_cancel(request, pk: int):
     return redirect("classes:session", pk=session.pk)
 
 
-def _commune_summary(rows: list[sel.PointAttendance]) -> list[dict]:
+def _commune_summary(rows: list[PointAttendance]) -> list[dict]:
     by_commune: OrderedDict[int, dict] = OrderedDict()
     for row in rows:
         commune = row.session_point.point.village.parent
@@ -133,7 +135,7 @@ def _commune_summary(rows: list[sel.PointAttendance]) -> list[dict]:
 @login_required
 def session_detail(request, pk: int):
     session = session_or_404(request, pk)
-    rows = sel.attendance_by_point(user=request.user, session=session)
+    rows = attendance_by_point(user=request.user, session=session)
     communes = _commune_summary(rows)
     commune_code = request.GET.get("xa", "")
     shown = rows

@@ -2,7 +2,7 @@
 
 from django import template
 
-from binhdan.classes.planning.selectors import upcoming_sessions_for
+from binhdan.classes.planning.calendar import upcoming_sessions_for
 
 register = template.Library()
 
