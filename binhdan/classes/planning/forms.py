@@ -1,7 +1,5 @@
 """Forms of the planning pages: they parse and show errors; the services decide."""
 
-from pathlib import PurePath
-
 from django import forms
 from django.db.models import Case, F, IntegerField, Value, When
 from django.utils.translation import gettext_lazy as _
@@ -15,7 +13,6 @@ from binhdan.classes.planning.selectors import instructor_candidates, operator_c
 from binhdan.classes.planning.services import SessionData
 from binhdan.curriculum.models import Topic
 
-MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 DATETIME_FORMATS = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%d/%m/%Y %H:%M"]
 
 
@@ -227,15 +224,3 @@ class PointChoiceForm(forms.Form):
         choices = [(str(pk), str(pk)) for pk in point_ids]
         self.fields["shown"].choices = choices
         self.fields["point"].choices = choices
-
-
-class UploadForm(forms.Form):
-    file = forms.FileField(label=_("Tệp Excel (.xlsx) hoặc CSV"))
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if PurePath(upload.name).suffix.lower() not in {".xlsx", ".csv"}:
-            raise forms.ValidationError(_("Chỉ nhận tệp .xlsx hoặc .csv."))
-        if upload.size > MAX_UPLOAD_BYTES:
-            raise forms.ValidationError(_("Tệp quá lớn (tối đa 5 MB)."))
-        return upload

@@ -6,14 +6,16 @@ from django.utils.translation import gettext_lazy as _
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 
 
-class VillageImportForm(forms.Form):
-    file = forms.FileField(
-        label=_("Tệp danh sách thôn, tổ dân phố (.xlsx hoặc .csv)"),
-        help_text=_(
-            "Cần cột tên (hoặc mã) xã/phường và cột tên thôn/tổ dân phố; cột loại có thể bỏ. "
-            "Dòng tiêu đề, dòng trống và dòng tổng cộng được bỏ qua."
-        ),
-    )
+class SheetUploadForm(forms.Form):
+    """One .xlsx or .csv file of at most 5 MB; each upload page words its own label."""
+
+    file = forms.FileField(label=_("Tệp Excel (.xlsx) hoặc CSV"))
+
+    def __init__(self, *args, label=None, help_text="", **kwargs):
+        super().__init__(*args, **kwargs)
+        if label is not None:
+            self.fields["file"].label = label
+        self.fields["file"].help_text = help_text
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
