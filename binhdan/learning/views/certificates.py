@@ -48,15 +48,19 @@ def _absolute_verify_url(request, code: str) -> str:
     )
 
 
-@require_GET
-def certificate_verify(request, code: str):
-    refused = limited(request, "certificate-verify", VERIFY_LIMIT)
+def _certificate_or_answer(request, code: str, *, scope: str, limit: int):
+    """``(certificate, None)``, or ``(None, page)``: too many look-ups (429), or the
+    "not found" page that repeats the code typed (404)."""
+    refused = limited(request, scope, limit)
     if refused:
-        return refused
+        return None, refused
     try:
-        certificate = selectors.certificate_get_by_code(code=code)
+        return selectors.certificate_get_by_code(code=code), None
     except NotFound:
-        return render(request, "learning/not_found.html", {"typed": code}, status=404)
+        return None, render(request, "learning/not_found.html", {"typed": code}, status=404)
+
+
+def _verify_page(request, certificate, *, status: int = 200, **extra):
     return render(
         request,
         "learning/verify.html",
@@ -64,31 +68,31 @@ def certificate_verify(request, code: str):
             "certificate": certificate,
             "code_display": format_code(certificate.code),
             "holder": selectors.mask_name(certificate.person.full_name),
-            "issuer": settings.BINHDAN_CERTIFICATE_ISSUER,
+            **extra,
         },
+        status=status,
     )
 
 
 @require_GET
+def certificate_verify(request, code: str):
+    certificate, answer = _certificate_or_answer(
+        request, code, scope="certificate-verify", limit=VERIFY_LIMIT
+    )
+    if answer is not None:
+        return answer
+    return _verify_page(request, certificate, issuer=settings.BINHDAN_CERTIFICATE_ISSUER)
+
+
+@require_GET
 def certificate_pdf(request, code: str):
-    refused = limited(request, "certificate-pdf", PDF_LIMIT)
-    if refused:
-        return refused
-    try:
-        certificate = selectors.certificate_get_by_code(code=code)
-    except NotFound:
-        return render(request, "learning/not_found.html", {"typed": code}, status=404)
+    certificate, answer = _certificate_or_answer(
+        request, code, scope="certificate-pdf", limit=PDF_LIMIT
+    )
+    if answer is not None:
+        return answer
     if certificate.is_revoked:
-        return render(
-            request,
-            "learning/verify.html",
-            {
-                "certificate": certificate,
-                "code_display": format_code(certificate.code),
-                "holder": selectors.mask_name(certificate.person.full_name),
-            },
-            status=410,
-        )
+        return _verify_page(request, certificate, status=410)
     content = render_certificate_pdf(
         certificate=certificate,
         holder=selectors.certificate_holder_name(
