@@ -5,17 +5,18 @@ from django.db.models import Q
 from binhdan.accounts.models import ApiToken, RoleGrant, User
 from binhdan.accounts.permissions import Action, roles_allowed
 from binhdan.areas import paths
+from binhdan.areas import selectors as area_selectors
 from binhdan.areas.models import Area
-from binhdan.core.errors import OutsideScope
+from binhdan.core.errors import NotFound, OutsideScope
 
 _CACHE_ATTR = "_binhdan_scope_cache"
 
 
-def _minimal(paths: list[str]) -> list[str]:
+def _minimal(roots: list[str]) -> list[str]:
     """Drop paths already covered by a shorter one (a grant inside another grant)."""
     kept: list[str] = []
-    for path in sorted(set(paths), key=len):
-        if not any(path.startswith(parent) for parent in kept):
+    for path in sorted(set(roots), key=len):
+        if not paths.is_within(path, kept):
             kept.append(path)
     return sorted(kept)
 
@@ -28,10 +29,10 @@ def scope_paths(*, user: User, action: Action) -> list[str] | None:
         return None
     cache = user.__dict__.setdefault(_CACHE_ATTR, {})
     if action not in cache:
-        paths = RoleGrant.objects.filter(user=user, role__in=roles_allowed(action)).values_list(
+        granted = RoleGrant.objects.filter(user=user, role__in=roles_allowed(action)).values_list(
             "area__path", flat=True
         )
-        cache[action] = _minimal(list(paths))
+        cache[action] = _minimal(list(granted))
     return cache[action]
 
 
@@ -55,8 +56,8 @@ def user_can(*, user: User, action: Action, area: Area) -> bool:
 
 def user_can_anywhere(*, user: User, action: Action) -> bool:
     """Whether the user may do ``action`` somewhere (for menus; the pages still check scope)."""
-    paths = scope_paths(user=user, action=action)
-    return paths is None or bool(paths)
+    roots = scope_paths(user=user, action=action)
+    return roots is None or bool(roots)
 
 
 def require_permission(*, user: User, action: Action, area: Area) -> None:
@@ -66,10 +67,35 @@ def require_permission(*, user: User, action: Action, area: Area) -> None:
 
 def user_scope_roots(*, user: User, action: Action = Action.AREA_VIEW):
     """The top areas of the user's scope: where their area browser starts."""
-    paths = scope_paths(user=user, action=action)
-    if paths is None:
+    roots = scope_paths(user=user, action=action)
+    if roots is None:
         return Area.objects.filter(level=Area.Level.PROVINCE)
-    return Area.objects.filter(path__in=paths)
+    return Area.objects.filter(path__in=roots)
+
+
+def areas_for_user(*, user: User, action: Action = Action.AREA_VIEW):
+    return area_selectors.areas_within(roots=scope_paths(user=user, action=action))
+
+
+def area_get_for_user(*, user: User, code: str, action: Action = Action.AREA_VIEW) -> Area:
+    """The area with this code if the user's grants cover it; NotFound / OutsideScope else."""
+    area = area_selectors.area_by_code(code=code)
+    if area is None:
+        raise NotFound()
+    require_permission(user=user, action=action, area=area)
+    return area
+
+
+def area_children(*, user: User, area: Area, query: str = ""):
+    """Children of ``area`` in the user's scope, each with ``child_count``."""
+    roots = scope_paths(user=user, action=Action.AREA_VIEW)
+    return area_selectors.area_children(area=area, roots=roots, query=query)
+
+
+def area_search(*, user: User, query: str, limit: int = 50):
+    """Areas in the user's scope whose name contains ``query`` (diacritics optional)."""
+    roots = scope_paths(user=user, action=Action.AREA_VIEW)
+    return area_selectors.area_search(query=query, roots=roots, limit=limit)
 
 
 def grants_for_user(*, user: User):

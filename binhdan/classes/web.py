@@ -6,7 +6,7 @@ import io
 from django.http import FileResponse, Http404, HttpResponse
 
 from binhdan.accounts.permissions import Action
-from binhdan.areas import selectors as area_selectors
+from binhdan.accounts.selectors import area_get_for_user
 from binhdan.areas.models import Area
 from binhdan.classes.models import ClassSession, SessionPoint
 from binhdan.classes.planning import selectors as sel
@@ -31,7 +31,7 @@ def point_of_session_or_404(request, session: ClassSession, point_pk: int) -> Se
 
 
 def area_or_404(request, code: str, action: Action) -> Area:
-    return area_selectors.area_get_for_user(user=request.user, code=code, action=action)
+    return area_get_for_user(user=request.user, code=code, action=action)
 
 
 def field_error(form, exc: DomainError) -> None:

@@ -3,7 +3,7 @@ from ninja import Query, Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from binhdan.accounts.permissions import Action
-from binhdan.areas.selectors import area_get_for_user
+from binhdan.accounts.selectors import area_get_for_user
 from binhdan.people import selectors, services
 from binhdan.people.schemas import PersonIn, PersonOut
 
