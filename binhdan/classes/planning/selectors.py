@@ -11,7 +11,7 @@ from binhdan.accounts.models import Role, User
 from binhdan.accounts.permissions import Action
 from binhdan.accounts.selectors import scope_q
 from binhdan.areas.models import Area
-from binhdan.areas.paths import ancestor_paths
+from binhdan.areas.paths import ancestor_paths, commune_path
 from binhdan.classes import access
 from binhdan.classes.models import (
     BridgePoint,
@@ -115,9 +115,9 @@ def readiness(point: BridgePoint) -> list[tuple[str, bool]]:
 
 def operator_candidates(*, area: Area):
     """Users with the operator role somewhere in or above ``area``'s commune."""
-    commune_path = area.path if area.level != Area.Level.VILLAGE else area.parent.path
-    q = Q(grants__area__path__startswith=commune_path)
-    for prefix in ancestor_paths(commune_path):
+    commune = commune_path(area.path)
+    q = Q(grants__area__path__startswith=commune)
+    for prefix in ancestor_paths(commune):
         q |= Q(grants__area__path=prefix)
     return User.objects.filter(q, grants__role=Role.OPERATOR, is_active=True).distinct()
 
