@@ -287,3 +287,37 @@ def test_read_table_rejects_corrupt_xlsx(data):
 
     # then the error is about a broken file
     assert caught.value.code == "bad_file"
+
+
+@pytest.mark.parametrize("header", [["Xã", "Thôn"], ["Mã xã", "Thôn"], ["Mã xã", "Xã", "Thôn"]])
+def test_a_required_group_is_met_by_any_of_its_columns(header):
+    # given a commune that may come by name, by code, or both
+    columns = {**COLUMNS, "commune_code": ["mã xã"]}
+    data = _csv([*TITLE_ROWS, header, ["x"] * len(header)])
+
+    table = read_table(
+        data, "x.csv", columns=columns, required=[("commune", "commune_code"), "village"]
+    )
+
+    # then the header is found whichever of the two the sheet has
+    assert table.header_row == 3
+    assert set(table.columns) == {
+        "village",
+        *(("commune",) if "Xã" in header else ()),
+        *(("commune_code",) if "Mã xã" in header else ()),
+    }
+
+
+def test_a_missing_required_group_is_named_by_its_first_column():
+    columns = {**COLUMNS, "commune_code": ["mã xã"]}
+
+    with pytest.raises(InvalidInput) as caught:
+        read_table(
+            _csv([["Thôn"], ["x"]]),
+            "x.csv",
+            columns=columns,
+            required=[("commune", "commune_code"), "village"],
+        )
+
+    assert caught.value.code == "header_not_found"
+    assert "xã / commune; thôn / village" in caught.value.message
