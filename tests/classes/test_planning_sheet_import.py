@@ -1,12 +1,15 @@
 import datetime as dt
 import io
+import uuid
 
 import pytest
 from django.utils import timezone
 from openpyxl import Workbook
 
 from binhdan.accounts.models import Role
-from binhdan.classes.documents.attendance_sheets import apply_sheet, plan_sheet
+from binhdan.classes.checkin.services import CheckInItem, checkins_record
+from binhdan.classes.documents.attendance_sheets import apply_sheet, plan_sheet, reason_text
+from binhdan.classes.errors import DUPLICATE_NOTES, CheckInReasons
 from binhdan.classes.models import CheckIn, CheckInMethod
 from binhdan.core.errors import InvalidInput
 from tests.accounts.factories import user_with_role
@@ -106,3 +109,30 @@ def test_sheet_for_a_session_not_yet_held_is_refused(tree, officer):
         _run(sp, officer)
 
     assert exc.value.code == "session_not_started"
+
+
+def test_sheet_notes_come_from_the_one_check_in_reason_table(session_point, officer):
+    # given a person the console already checked in at this point, by name
+    checkins_record(
+        actor=officer,
+        session_point=session_point,
+        items=[
+            CheckInItem(
+                client_uuid=uuid.uuid4(),
+                method=CheckInMethod.NAME,
+                checked_in_at=session_point.session.starts_at,
+                full_name="Nguyễn Thị Lan",
+                birth_year=1956,
+                village_code=session_point.point.village.code,
+            )
+        ],
+    )
+
+    # when a sheet lists her again
+    report = _run(session_point, officer, rows=[["Nguyễn Thị Lan", 1956, "", ""]])
+
+    # then her row says what the console says for the same result
+    [line] = report.lines
+    assert line.status == "duplicate"
+    assert line.reason == str(DUPLICATE_NOTES["already_checked_in"])
+    assert reason_text("village_invalid") == CheckInReasons.VILLAGE_INVALID.message

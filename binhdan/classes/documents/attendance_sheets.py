@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy
 from binhdan.accounts.models import User
 from binhdan.areas.models import Area
 from binhdan.classes.checkin.services import CheckInItem, checkins_record
+from binhdan.classes.errors import DUPLICATE_NOTES, CheckInReasons
 from binhdan.classes.models import CheckInMethod, SessionPoint
 from binhdan.core.errors import InvalidInput
 from binhdan.core.sheet_templates import template_workbook
@@ -33,23 +34,18 @@ COLUMNS = [
 ]
 MAX_SHEET_ROWS = 1000
 
-REASONS = {
-    "birth_year_invalid": gettext_lazy("Năm sinh không hợp lệ."),
-    "phone_invalid": gettext_lazy("Số điện thoại không hợp lệ."),
-    "full_name_required": gettext_lazy("Thiếu họ tên."),
-    "identity_missing": gettext_lazy("Thiếu họ tên, năm sinh hoặc thôn."),
-    "village_invalid": gettext_lazy("Thôn không thuộc xã/phường của điểm cầu."),
-    "checked_in_at_invalid": gettext_lazy("Thời gian điểm danh không hợp lệ."),
-    "retry": gettext_lazy("Dòng này đã được nhập trước đó."),
-    "already_checked_in": gettext_lazy("Người này đã được điểm danh ở điểm cầu này."),
-    "seen_at_other_point": gettext_lazy(
-        "Người này đã được điểm danh ở điểm cầu khác của buổi học: tính một lần, đã ghi để rà soát."
-    ),
-}
+# A row uploaded before: the one note that is the sheet's own (a re-upload, not a person).
+RETRY_NOTE = gettext_lazy("Dòng này đã được nhập trước đó.")
 
 
 def reason_text(code: str) -> str:
-    return str(REASONS.get(code, _("Dòng không hợp lệ (%(code)s).") % {"code": code}))
+    """What a row's check-in result means, from the one check-in reason table."""
+    if code == "retry":
+        return str(RETRY_NOTE)
+    reason = CheckInReasons.by_code(code)
+    if reason is not None:
+        return reason.message
+    return str(DUPLICATE_NOTES.get(code, _("Dòng không hợp lệ (%(code)s).") % {"code": code}))
 
 
 @dataclass
