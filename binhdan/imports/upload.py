@@ -35,7 +35,9 @@ class TwoStepUpload:
     template: str
     here: str  # this page: where an expired preview sends the user back
     done_url: str = ""  # after applying, go there; empty: show the result on the page
-    done_message: Callable[[dict], str] | None = None  # summary -> the flash message
+    # The flash message after applying: %(c)s created, %(u)s updated, %(n)s unchanged,
+    # %(e)s rows refused.
+    done_message: str = ""
     form_options: dict = field(default_factory=dict)  # label, help_text of the file field
 
     def respond(self, request, context: dict) -> HttpResponse:
@@ -80,8 +82,14 @@ class TwoStepUpload:
         staged_upload.discard(kind=self.kind, token=token)
         summary = report.as_dict()
         if self.done_url:
-            if self.done_message is not None:
-                messages.success(request, self.done_message(summary))
+            if self.done_message:
+                counts = {
+                    "c": summary["created"],
+                    "u": summary["updated"],
+                    "n": summary["unchanged"],
+                    "e": len(summary["errors"]),
+                }
+                messages.success(request, self.done_message % counts)
             return redirect(self.done_url)
         context.update({"report": report, "summary": summary, "applied": True})
         return render(request, self.template, context)
