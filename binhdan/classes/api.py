@@ -9,11 +9,12 @@ import datetime as dt
 import json
 
 from django.http import HttpRequest, HttpResponse
-from django.utils.translation import gettext as _
 from ninja import Router, Status
 
 from binhdan.accounts.auth import checkin_auth
+from binhdan.areas.paths import commune_path
 from binhdan.classes.checkin import selectors, services
+from binhdan.classes.errors import CheckInErrors, CheckInReasons
 from binhdan.classes.schemas import (
     BatchResultOut,
     CheckInBatchIn,
@@ -25,7 +26,6 @@ from binhdan.classes.schemas import (
     OperatorSessionPointOut,
     PointStatusOut,
 )
-from binhdan.core.errors import InvalidInput
 
 router = Router(tags=["Lớp học"])
 
@@ -40,21 +40,6 @@ _ITEM_FIELDS = (
     "village_code",
     "card",
 )
-
-_REASON_FIELD = {
-    "phone_invalid": "phone",
-    "phone_required": "phone",
-    "cccd_invalid": "cccd",
-    "cccd_required": "cccd",
-    "card_invalid": "card",
-    "checked_in_at_invalid": "checked_in_at",
-    "birth_year_invalid": "birth_year",
-    "full_name_required": "full_name",
-    "phone_shared": "full_name",
-    "identity_missing": "full_name",
-    "village_invalid": "village_code",
-    "method_invalid": "method",
-}
 
 
 def _json(body: dict, status: int = 200) -> HttpResponse:
@@ -87,18 +72,18 @@ def checkin_create(request: HttpRequest, payload: CheckInIn):
         actor=request.user, session_point=session_point, items=[_item(payload)]
     )[0]
     if result.status == services.REJECTED:
-        raise InvalidInput(
-            _("Lượt điểm danh không hợp lệ (%(reason)s).") % {"reason": result.reason},
-            code=result.reason,
-            details={"field": _REASON_FIELD.get(result.reason, "body")},
-        )
+        reason = CheckInReasons.by_code(result.reason)
+        raise reason.error(details={"field": reason.field or "body"})
     return _json(_result(result), status=201 if result.status == services.CREATED else 200)
 
 
-def _result(result: services.ItemResult) -> dict:
+def _result(result: services.ItemResult, texts: dict[str, str] | None = None) -> dict:
     out = {"client_uuid": str(result.client_uuid), "status": result.status, "reason": result.reason}
     if result.name_masked:
         out["name_masked"] = result.name_masked
+    if result.status == services.REJECTED:
+        texts = texts or CheckInReasons.texts()
+        out["message"] = texts.get(result.reason, "")
     return out
 
 
@@ -110,11 +95,7 @@ def _result(result: services.ItemResult) -> dict:
 )
 def checkin_batch(request: HttpRequest, payload: CheckInBatchIn):
     if len(payload.items) > services.MAX_BATCH:
-        raise InvalidInput(
-            _("Mỗi lần gửi tối đa %(n)s lượt điểm danh.") % {"n": services.MAX_BATCH},
-            code="batch_too_large",
-            details={"field": "items"},
-        )
+        raise CheckInErrors.BATCH_TOO_LARGE.error(n=services.MAX_BATCH)
     session_point = services.session_point_for_write(
         actor=request.user,
         session_id=payload.session_id,
@@ -129,11 +110,12 @@ def checkin_batch(request: HttpRequest, payload: CheckInBatchIn):
     counts = {services.CREATED: 0, services.DUPLICATE: 0, services.REJECTED: 0}
     for result in results:
         counts[result.status] += 1
+    texts = CheckInReasons.texts() if counts[services.REJECTED] else None
     return {
         "created": counts[services.CREATED],
         "duplicate": counts[services.DUPLICATE],
         "rejected": counts[services.REJECTED],
-        "results": [_result(r) for r in results],
+        "results": [_result(r, texts) for r in results],
     }
 
 
@@ -242,7 +224,7 @@ def operator_sessions(request: HttpRequest):
             "closed_at": sp.closed_at,
             "checkin_count": sp.checkin_count,
             "headcount": sp.headcount,
-            "villages": villages.get(selectors.commune_path(sp.area_path), []),
+            "villages": villages.get(commune_path(sp.area_path), []),
         }
         for sp in session_points
     ]

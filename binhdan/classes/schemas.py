@@ -53,6 +53,10 @@ class ItemResultOut(Schema):
             "point's commune with that phone: that person's name, masked."
         ),
     )
+    message: str = Field(
+        default="",
+        description="A rejected item: why, in Vietnamese (the message of its reason).",
+    )
 
 
 class BatchResultOut(Schema):

@@ -5,9 +5,8 @@ salt of its own, so it cannot be forged or edited, and it carries nothing person
 """
 
 from django.core import signing
-from django.utils.translation import gettext as _
 
-from binhdan.core.errors import InvalidInput
+from binhdan.people.errors import IdentityErrors
 from binhdan.people.models import Person
 
 _SALT = "binhdan.classes.card.v1"
@@ -40,16 +39,12 @@ def card_person_id(token: str) -> int:
         value = _signer().unsign((token or "").strip())
         return int(value, 36)
     except (signing.BadSignature, ValueError) as exc:
-        raise InvalidInput(
-            _("Mã QR trên thẻ không hợp lệ."), code="card_invalid", details={"field": "card"}
-        ) from exc
+        raise IdentityErrors.CARD_INVALID.error() from exc
 
 
 def card_parse(token: str) -> Person:
     """The person a genuine card token names; InvalidInput ``card_invalid`` otherwise."""
     person = Person.objects.filter(pk=card_person_id(token)).first()
     if person is None:
-        raise InvalidInput(
-            _("Mã QR trên thẻ không hợp lệ."), code="card_invalid", details={"field": "card"}
-        )
+        raise IdentityErrors.CARD_INVALID.error()
     return person

@@ -11,12 +11,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.db import transaction
-from django.utils.translation import gettext as _
 
 from binhdan.accounts.models import User
 from binhdan.accounts.permissions import Action
 from binhdan.accounts.selectors import require_permission
-from binhdan.core.errors import Conflict, InvalidInput, NotFound
+from binhdan.core.errors import NotFound
+from binhdan.people.errors import PeopleErrors
 from binhdan.people.models import Person
 from binhdan.people.selectors import person_visible_to
 
@@ -60,7 +60,7 @@ def person_merge(*, actor: User, keep: Person, duplicate: Person) -> MergeReport
     _check(actor=actor, person=keep)
     _check(actor=actor, person=duplicate)
     if keep.pk == duplicate.pk:
-        raise InvalidInput(_("Hãy chọn hai hồ sơ khác nhau."), code="merge_same_person")
+        raise PeopleErrors.MERGE_SAME_PERSON.error()
     report = MergeReport()
     with transaction.atomic():
         locked = {
@@ -69,7 +69,7 @@ def person_merge(*, actor: User, keep: Person, duplicate: Person) -> MergeReport
         }
         keep, duplicate = locked[keep.pk], locked[duplicate.pk]
         if keep.merged_into_id or duplicate.merged_into_id:
-            raise Conflict(_("Một trong hai hồ sơ đã được gộp trước đó."), code="already_merged")
+            raise PeopleErrors.ALREADY_MERGED.error()
         for step in _steps:
             step(actor=actor, keep=keep, duplicate=duplicate, report=report)
         _fill_gaps(keep=keep, duplicate=duplicate)

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from binhdan.accounts.models import User
 from binhdan.accounts.permissions import Action
-from binhdan.accounts.selectors import scope_paths, scope_q, user_can
+from binhdan.accounts.selectors import scope_paths, scope_q, user_can, user_can_anywhere
 from binhdan.core.errors import NotFound
 from binhdan.core.text import fold
 from binhdan.people.models import ELDERLY_AGE, HouseholdStatus, Person
@@ -88,7 +88,7 @@ def people_for_user(
 
 
 def can_filter_sensitive(*, user: User) -> bool:
-    return scope_paths(user=user, action=Action.PERSON_VIEW_SENSITIVE) != []
+    return user_can_anywhere(user=user, action=Action.PERSON_VIEW_SENSITIVE)
 
 
 def person_get_for_user(*, user: User, person_id: int) -> Person:

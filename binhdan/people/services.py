@@ -5,59 +5,17 @@ from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from binhdan.accounts.models import User
 from binhdan.accounts.permissions import Action
 from binhdan.accounts.selectors import require_permission
 from binhdan.areas.models import Area
-from binhdan.core.errors import Conflict, InvalidInput, NotFound, OutsideScope
+from binhdan.core.errors import NotFound, OutsideScope
 from binhdan.core.text import clean, fold
-from binhdan.people.identity import identity_key_for, normalize_phone, parse_cccd
+from binhdan.people.errors import PeopleErrors
+from binhdan.people.identity import parse_identity
 from binhdan.people.models import HouseholdStatus, Person
 from binhdan.people.selectors import can_see_sensitive, person_visible_to
-
-
-class PersonExists(Conflict):
-    """The identity matches a person the caller may not see: nothing about them is told."""
-
-    code = "person_exists"
-
-    def __init__(self):
-        super().__init__(
-            _(
-                "Người này đã được ghi nhận ở nơi khác trong hệ thống. Không tạo bản ghi mới; "
-                "nếu cần sửa thông tin, hãy liên hệ cán bộ Đoàn xã."
-            )
-        )
-
-
-class ClientUuidTaken(Conflict):
-    """A ``client_uuid`` replayed by someone other than the one who first sent it."""
-
-    code = "client_uuid_taken"
-
-    def __init__(self):
-        super().__init__(
-            _("Mã yêu cầu (client_uuid) này đã được dùng cho một bản ghi khác: hãy tạo mã mới.")
-        )
-
-
-class IdentityMismatch(InvalidInput):
-    """A learner's CCCD or phone is known, but the name or birth year typed differ.
-
-    The message is neutral: it never echoes the stored name.
-    """
-
-    code = "identity_mismatch"
-
-    def __init__(self):
-        super().__init__(
-            _(
-                "Không khớp được các thông tin này với người đã đăng ký. Hãy kiểm tra lại họ "
-                "tên, năm sinh và số CCCD hoặc số điện thoại."
-            )
-        )
 
 
 @dataclass(frozen=True)
@@ -75,11 +33,6 @@ class _Draft:
     identity_key: str
 
 
-def _field_error(exc: InvalidInput, field: str) -> InvalidInput:
-    exc.details = {"field": field}
-    return exc
-
-
 def _person_draft(
     *,
     actor: User | None,
@@ -93,82 +46,30 @@ def _person_draft(
     sensitive_consent: bool,
 ) -> _Draft:
     if village.level != Area.Level.VILLAGE:
-        raise InvalidInput(
-            _("Hãy chọn thôn/tổ dân phố nơi người dân sinh sống."),
-            code="village_required",
-            details={"field": "village"},
-        )
+        raise PeopleErrors.VILLAGE_REQUIRED.error()
     if actor is not None:
         require_permission(user=actor, action=Action.PERSON_CREATE, area=village)
-
-    full_name = clean(full_name)
-    if not full_name:
-        raise InvalidInput(
-            _("Hãy nhập họ và tên."), code="name_required", details={"field": "full_name"}
-        )
-    if len(full_name) > 200:
-        raise InvalidInput(
-            _("Họ và tên quá dài (tối đa 200 ký tự)."),
-            code="name_too_long",
-            details={"field": "full_name"},
-        )
-    this_year = timezone.localdate().year
-    if birth_year is not None and not 1900 <= birth_year <= this_year:
-        raise InvalidInput(
-            _("Năm sinh phải từ 1900 đến %(year)s.") % {"year": this_year},
-            code="birth_year_invalid",
-            details={"field": "birth_year"},
-        )
-    phone_e164 = ""
-    if phone and phone.strip():
-        try:
-            phone_e164 = normalize_phone(phone)
-        except InvalidInput as exc:
-            raise _field_error(exc, "phone") from None
-    citizen_id = None
-    if cccd and cccd.strip():
-        try:
-            citizen_id = parse_cccd(cccd, birth_year=birth_year)
-        except InvalidInput as exc:
-            raise _field_error(exc, "cccd") from None
-        birth_year = birth_year or citizen_id.birth_year
+    identity = parse_identity(full_name=full_name, birth_year=birth_year, phone=phone, cccd=cccd)
 
     if household_status not in HouseholdStatus.values:
-        raise InvalidInput(
-            _("Tình trạng hộ không hợp lệ."),
-            code="household_status_invalid",
-            details={"field": "household_status"},
-        )
+        raise PeopleErrors.HOUSEHOLD_STATUS_INVALID.error()
     sensitive = bool(has_disability or household_status)
     if sensitive:
         if not sensitive_consent:
-            raise InvalidInput(
-                _(
-                    "Chỉ ghi nhận khuyết tật hoặc hộ nghèo/cận nghèo khi người dân đồng ý. "
-                    "Hãy hỏi và đánh dấu ô đồng ý."
-                ),
-                code="consent_required",
-                details={"field": "sensitive_consent"},
-            )
+            raise PeopleErrors.CONSENT_REQUIRED.error()
         if actor is not None:
             require_permission(user=actor, action=Action.PERSON_VIEW_SENSITIVE, area=village)
 
     return _Draft(
         village=village,
-        full_name=full_name,
-        birth_year=birth_year,
-        phone_e164=phone_e164,
-        cccd_last4=citizen_id.last4 if citizen_id else "",
+        full_name=identity.full_name,
+        birth_year=identity.birth_year,
+        phone_e164=identity.phone_e164,
+        cccd_last4=identity.cccd.last4 if identity.cccd else "",
         has_disability=has_disability,
         household_status=household_status,
         sensitive=sensitive,
-        identity_key=identity_key_for(
-            cccd=citizen_id,
-            phone_e164=phone_e164,
-            full_name=full_name,
-            birth_year=birth_year,
-            village_code=village.code,
-        ),
+        identity_key=identity.key(village_code=village.code),
     )
 
 
@@ -242,19 +143,19 @@ def person_register(
 
     Idempotent twice over, without telling anyone about a record they may not see: a
     repeated ``client_uuid`` returns the row only to the user who created it
-    (``ClientUuidTaken`` to anyone else), and the same identity (CCCD, else phone + name,
+    (``client_uuid_taken`` to anyone else), and the same identity (CCCD, else phone + name,
     else name + birth year + village) returns the existing person only when the caller may
-    see them (``PersonExists``, with no field of theirs, otherwise). ``actor`` None is the
+    see them (``person_exists``, with no field of theirs, otherwise). ``actor`` None is the
     command line.
     """
     if client_uuid is not None:
         replayed = Person.objects.filter(client_uuid=client_uuid).first()
         if replayed is not None:
             if actor is not None and replayed.created_by_id != actor.pk:
-                raise ClientUuidTaken()
+                raise PeopleErrors.CLIENT_UUID_TAKEN.error()
             replayed = _merged_target(replayed)
             if actor is not None and not person_visible_to(user=actor, person=replayed):
-                raise PersonExists()
+                raise PeopleErrors.PERSON_EXISTS.error()
             return replayed, False
     draft = _person_draft(
         actor=actor,
@@ -269,7 +170,7 @@ def person_register(
     )
     person, created = _person_insert(draft=draft, actor=actor, client_uuid=client_uuid)
     if not created and actor is not None and not person_visible_to(user=actor, person=person):
-        raise PersonExists()
+        raise PeopleErrors.PERSON_EXISTS.error()
     return person, created
 
 
@@ -293,7 +194,7 @@ def learner_recognise(
     """The citizen who is learning: found again, or registered now. No password.
 
     A CCCD or phone that is already known is not enough to become that person: the folded
-    name and the birth year must agree with the record too, else ``IdentityMismatch``
+    name and the birth year must agree with the record too, else ``identity_mismatch``
     (which names nobody). ``actor`` is the staff user helping (assisted mode); they need
     PERSON_CREATE on the village typed, and like a citizen they must know the name and
     birth year of the person they help.
@@ -303,7 +204,7 @@ def learner_recognise(
         if replayed is not None:
             replayed = _merged_target(replayed)
             if not same_learner(replayed, full_name=full_name, birth_year=birth_year):
-                raise IdentityMismatch()
+                raise PeopleErrors.IDENTITY_MISMATCH.error()
             return replayed
     draft = _person_draft(
         actor=actor,
@@ -320,7 +221,7 @@ def learner_recognise(
     if not created and not same_learner(
         person, full_name=draft.full_name, birth_year=draft.birth_year
     ):
-        raise IdentityMismatch()
+        raise PeopleErrors.IDENTITY_MISMATCH.error()
     return person
 
 

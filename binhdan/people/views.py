@@ -9,11 +9,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 
 from binhdan.accounts.permissions import Action
-from binhdan.accounts.selectors import scope_paths, scope_q
+from binhdan.accounts.selectors import areas_for_user, scope_q, user_can_anywhere
 from binhdan.areas.models import Area
-from binhdan.areas.selectors import areas_for_user
-from binhdan.core.errors import DomainError, NotFound
+from binhdan.core.errors import DomainError
 from binhdan.people import merging, selectors, services
+from binhdan.people.errors import PeopleErrors
 from binhdan.people.forms import PersonForm
 from binhdan.people.identity import display_phone
 
@@ -74,7 +74,7 @@ def person_list(request):
             "groups": [(value, label, value in chosen) for value, label in groups],
             "filtered": bool(query or village_code or commune_code or chosen),
             "page_query": params.urlencode(),
-            "can_create": scope_paths(user=request.user, action=Action.PERSON_CREATE) != [],
+            "can_create": user_can_anywhere(user=request.user, action=Action.PERSON_CREATE),
         },
     )
 
@@ -88,7 +88,7 @@ def person_create(request):
         .select_related("parent")
         .order_by("parent__name_folded", "name_folded")
     )
-    show_sensitive = scope_paths(user=request.user, action=Action.PERSON_VIEW_SENSITIVE) != []
+    show_sensitive = user_can_anywhere(user=request.user, action=Action.PERSON_VIEW_SENSITIVE)
     form = PersonForm(
         request.POST or None,
         villages=villages,
@@ -100,7 +100,7 @@ def person_create(request):
         village = villages.filter(code=data["village"]).first()
         try:
             if village is None:
-                raise NotFound(_("Không tìm thấy thôn đã chọn."))
+                raise PeopleErrors.VILLAGE_NOT_FOUND.error()
             person, created = services.person_register(
                 actor=request.user,
                 village=village,
@@ -161,7 +161,7 @@ def person_edit(request, person_id: int):
         village = villages.filter(code=data["village"]).first()
         try:
             if village is None:
-                raise NotFound(_("Không tìm thấy thôn đã chọn."))
+                raise PeopleErrors.VILLAGE_NOT_FOUND.error()
             services.person_update(
                 actor=request.user,
                 person=person,

@@ -175,7 +175,7 @@ def test_phone_alone_shared_checks_in_the_named_one(sp, tree):
 def test_phone_alone_of_an_unknown_number_asks_for_the_name(sp):
     [result] = record(sp, phone_alone())
 
-    assert (result.status, result.reason) == ("rejected", "full_name_required")
+    assert (result.status, result.reason) == ("rejected", "name_required")
     assert not CheckIn.objects.exists()
 
 
@@ -189,7 +189,7 @@ def test_phone_alone_does_not_find_a_person_of_another_commune(sp, tree):
     # then nobody is checked in and nothing of that person is given away
     assert (result.status, result.reason, result.name_masked) == (
         "rejected",
-        "full_name_required",
+        "name_required",
         "",
     )
     assert not CheckIn.objects.exists()
@@ -211,7 +211,7 @@ def test_sheet_row_with_a_phone_and_no_name_still_needs_the_name(sp, tree):
 
     [result] = record(sp, CheckInItem(uuid.uuid4(), "sheet", phone=PHONE))
 
-    assert (result.status, result.reason) == ("rejected", "full_name_required")
+    assert (result.status, result.reason) == ("rejected", "name_required")
 
 
 def test_batch_of_phone_alone_checkins_looks_the_phones_up_once(

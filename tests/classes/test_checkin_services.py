@@ -1,5 +1,4 @@
 import datetime as dt
-import random
 import uuid
 
 import pytest
@@ -11,7 +10,7 @@ from binhdan.classes.checkin.services import CheckInItem
 from binhdan.classes.models import CheckIn, CheckInFlag, SessionPoint
 from binhdan.core.errors import Conflict, InvalidInput, NotFound, OutsideScope
 from binhdan.people.cards import card_parse, card_token_for
-from binhdan.people.identity import identity_key, normalize_phone
+from binhdan.people.identity import identity_key
 from tests.accounts.factories import UserFactory, user_with_role
 from tests.classes.factories import (
     BridgePointFactory,
@@ -397,29 +396,3 @@ def test_self_check_in_bad_phone_names_the_field(sp):
     with pytest.raises(InvalidInput) as exc:
         self_checkin(sp.point, phone="123")
     assert exc.value.details == {"field": "phone"}
-
-
-@pytest.mark.parametrize(
-    "prefix",
-    [f"0{n}" for n in (*range(30, 40), 51, 56, 58, 59, 70, *range(76, 80))]
-    + [f"0{n}" for n in (*range(81, 89), *range(90, 99))],
-)
-def test_fast_phone_path_agrees_with_phonenumbers(prefix):
-    rng = random.Random(prefix)
-    for suffix in ["0000000", "9999999", *(f"{rng.randrange(10**7):07d}" for _ in range(30))]:
-        number = prefix + suffix
-        spaced = f"{number[:4]} {number[4:7]} {number[7:]}"
-        assert services.phone_e164(spaced) == normalize_phone(spaced)
-
-
-@pytest.mark.parametrize(
-    "raw", ["0123456789", "0891234567", "+84 912 345 678", "０９１２３４５６７８"]
-)
-def test_other_phones_go_through_phonenumbers(raw):
-    try:
-        expected = normalize_phone(raw)
-    except InvalidInput:
-        with pytest.raises(InvalidInput):
-            services.phone_e164(raw)
-    else:
-        assert services.phone_e164(raw) == expected

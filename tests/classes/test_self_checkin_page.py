@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from binhdan.classes.console import views as console_views
+from binhdan.classes.console import self_checkin as self_checkin_views
 from binhdan.classes.models import CheckIn, CheckInMethod
 from tests.classes.factories import BridgePointFactory, ClassSessionFactory, SessionPointFactory
 
@@ -123,7 +123,7 @@ def test_self_checkin_bad_phone_is_shown_next_to_the_field(client, point):
 
 
 def test_self_checkin_is_rate_limited_per_address(client, point, monkeypatch):
-    monkeypatch.setattr(console_views, "SELF_CHECKIN_LIMIT", 2)
+    monkeypatch.setattr(self_checkin_views, "SELF_CHECKIN_LIMIT", 2)
     submit(client, point, full_name="Người Một")
     submit(client, point, full_name="Người Hai")
 

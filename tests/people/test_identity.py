@@ -1,3 +1,4 @@
+import random
 import unicodedata
 
 import pytest
@@ -6,11 +7,13 @@ from hypothesis import strategies as st
 
 from binhdan.core.errors import InvalidInput
 from binhdan.people.identity import (
+    _phonenumbers_e164,
     display_phone,
     identity_key,
     identity_key_for,
     normalize_phone,
     parse_cccd,
+    parse_identity,
 )
 
 VALID_CCCD = "033090001234"  # synthetic: Hưng Yên code, male, born 1990
@@ -148,3 +151,69 @@ def test_identity_key_for_name_ignores_unicode_form_and_case(name):
         )
 
     assert key(unicodedata.normalize("NFD", name)) == key(unicodedata.normalize("NFC", name))
+
+
+@pytest.mark.parametrize(
+    "prefix",
+    [f"0{n}" for n in (*range(30, 40), 51, 56, 58, 59, 70, *range(76, 80))]
+    + [f"0{n}" for n in (*range(81, 89), *range(90, 99))],
+)
+def test_fast_phone_path_agrees_with_phonenumbers(prefix):
+    rng = random.Random(prefix)
+    for suffix in ["0000000", "9999999", *(f"{rng.randrange(10**7):07d}" for _ in range(30))]:
+        number = prefix + suffix
+        spaced = f"{number[:4]} {number[4:7]} {number[7:]}"
+        assert normalize_phone(spaced) == _phonenumbers_e164(spaced)
+
+
+@pytest.mark.parametrize(
+    "raw", ["0123456789", "0891234567", "+84 912 345 678", "０９１２３４５６７８"]
+)
+def test_other_phones_go_through_phonenumbers(raw):
+    try:
+        expected = _phonenumbers_e164(raw)
+    except InvalidInput:
+        with pytest.raises(InvalidInput):
+            normalize_phone(raw)
+    else:
+        assert normalize_phone(raw) == expected
+
+
+# --------------------------------------------------------------------------- parse_identity
+
+
+def test_parse_identity_normalises_every_part_and_reads_the_year_from_the_cccd():
+    identity = parse_identity(full_name="  Nguyễn   Văn An ", phone="0912 345 678", cccd=VALID_CCCD)
+
+    assert (identity.full_name, identity.birth_year, identity.phone_e164) == (
+        "Nguyễn Văn An",
+        1990,
+        "+84912345678",
+    )
+    assert identity.cccd.last4 == "1234"
+
+
+@pytest.mark.parametrize(
+    ("given", "code", "field"),
+    [
+        ({"full_name": "  "}, "name_required", "full_name"),
+        ({"full_name": "A" * 201}, "name_too_long", "full_name"),
+        ({"full_name": "An", "birth_year": 1899}, "birth_year_invalid", "birth_year"),
+        ({"full_name": "An", "phone": "123"}, "phone_invalid", "phone"),
+        ({"full_name": "An", "cccd": "12"}, "cccd_length", "cccd"),
+        (
+            {"full_name": "An", "cccd": VALID_CCCD, "birth_year": 1991},
+            "cccd_birth_year_mismatch",
+            "cccd",
+        ),
+    ],
+)
+def test_parse_identity_names_the_code_and_the_field(given, code, field):
+    with pytest.raises(InvalidInput) as error:
+        parse_identity(**given)
+
+    assert (error.value.code, error.value.details) == (code, {"field": field})
+
+
+def test_parse_identity_may_go_without_a_name():
+    assert parse_identity(full_name="", phone="0912345678", name_required=False).full_name == ""
