@@ -4,6 +4,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from binhdan.areas import paths
 from binhdan.core.text import fold
 
 
@@ -63,7 +64,7 @@ class Area(models.Model):
 
     @property
     def display_path(self) -> str:
-        return self.path.rstrip("/")
+        return "/".join(paths.segments(self.path))
 
     def contains(self, other: "Area") -> bool:
-        return other.path.startswith(self.path)
+        return paths.is_within(other.path, [self.path])

@@ -28,6 +28,11 @@ def ancestor_paths(path: str) -> list[str]:
     return ["/".join(parts[: i + 1]) + "/" for i in range(len(parts))]
 
 
+def child_path(parent: str, code: str) -> str:
+    """The path of the area with ``code`` under ``parent`` (``""`` for a province)."""
+    return f"{parent}{code}/"
+
+
 def parent_path(path: str) -> str:
     """The parent's path; ``""`` for a province."""
     return "".join(part + "/" for part in segments(path)[:-1])

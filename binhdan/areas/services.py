@@ -8,6 +8,7 @@ from django.db import transaction
 from django.db.models import Value
 from django.db.models.functions import Concat, Substr
 
+from binhdan.areas import paths
 from binhdan.areas.models import Area
 from binhdan.core.text import fold
 
@@ -94,7 +95,7 @@ def areas_load_official() -> LoadReport:
             kind=province["division_type"],
             level=Area.Level.PROVINCE,
             parent=None,
-            path=f"{code}/",
+            path=paths.child_path("", code),
         )
     Area.objects.bulk_create(to_create)
     report.created += len(to_create)
@@ -110,7 +111,7 @@ def areas_load_official() -> LoadReport:
                 kind=ward["division_type"],
                 level=Area.Level.COMMUNE,
                 parent=parent,
-                path=f"{parent.path}{code}/",
+                path=paths.child_path(parent.path, code),
             )
     Area.objects.bulk_create(to_create, batch_size=500)
     report.created += len(to_create)
@@ -126,6 +127,6 @@ def areas_load_official() -> LoadReport:
 
 def _move_descendants(*, old_path: str, new_path: str) -> None:
     """Rewrite the paths below a node whose own path changed (e.g. a commune re-assigned)."""
-    Area.objects.filter(path__startswith=old_path).exclude(path=new_path).update(
+    Area.objects.filter(paths.within_q([old_path])).exclude(path=new_path).update(
         path=Concat(Value(new_path), Substr("path", len(old_path) + 1))
     )

@@ -18,7 +18,8 @@ from django.utils.translation import gettext as _
 
 from binhdan.accounts.models import User
 from binhdan.accounts.permissions import Action
-from binhdan.accounts.selectors import scope_paths, scope_q
+from binhdan.accounts.selectors import scope_paths, scope_q, user_can_anywhere
+from binhdan.areas import paths
 from binhdan.scamcheck.models import (
     DomainListEntry,
     DomainListKind,
@@ -35,29 +36,25 @@ CHECK_DAYS = 30
 VERDICTS = ("danger", "suspicious", "no_sign")
 
 
-def _is_province_root(path: str) -> bool:
-    return path.count("/") == 1
-
-
 def has_province_scope(*, user: User) -> bool:
     """True for a superuser or a moderator whose scope includes a whole province."""
-    paths = scope_paths(user=user, action=Action.SCAM_MODERATE)
-    return paths is None or any(_is_province_root(path) for path in paths)
+    roots = scope_paths(user=user, action=Action.SCAM_MODERATE)
+    return roots is None or any(paths.is_province(root) for root in roots)
 
 
 def can_moderate(*, user: User) -> bool:
-    return scope_paths(user=user, action=Action.SCAM_MODERATE) != []
+    return user_can_anywhere(user=user, action=Action.SCAM_MODERATE)
 
 
 def reports_for_moderator(*, user: User) -> QuerySet[ScamReport]:
     """Every report the user may moderate (see the module docstring for the scope)."""
-    paths = scope_paths(user=user, action=Action.SCAM_MODERATE)
-    if paths is None:
+    roots = scope_paths(user=user, action=Action.SCAM_MODERATE)
+    if roots is None:
         return ScamReport.objects.all()
-    if not paths:
+    if not roots:
         return ScamReport.objects.none()
     condition = scope_q(user=user, action=Action.SCAM_MODERATE, path_field="area_path")
-    if any(_is_province_root(path) for path in paths):
+    if any(paths.is_province(root) for root in roots):
         condition |= Q(area_path="")
     return ScamReport.objects.filter(condition)
 

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from binhdan.accounts.models import User
 from binhdan.accounts.permissions import Action
-from binhdan.accounts.selectors import scope_paths
+from binhdan.accounts.selectors import user_can_anywhere
 from binhdan.areas.models import Area
 from binhdan.core.errors import InvalidInput, NotFound, OutsideScope
 from binhdan.core.text import clean
@@ -188,7 +188,7 @@ def report_submit(
 
 
 def _require_moderator(actor: User) -> None:
-    if scope_paths(user=actor, action=Action.SCAM_MODERATE) == []:
+    if not user_can_anywhere(user=actor, action=Action.SCAM_MODERATE):
         raise OutsideScope()
 
 

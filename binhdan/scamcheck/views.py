@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from binhdan.accounts import area_picker as picker
 from binhdan.core.errors import DomainError, OutsideScope
 from binhdan.core.http import safe_next
 from binhdan.core.ratelimit import rate_limit
@@ -19,7 +20,6 @@ from binhdan.scamcheck.forms import ScamCheckForm, ScamReportForm
 from binhdan.scamcheck.models import ReportKind, ReportStatus
 from binhdan.scamcheck.normalize import MESSAGE_MAX_CHARS
 from binhdan.scamcheck.verdict import readable_phone, shown_value, verdict_context
-from binhdan.web.areas import picker
 
 GROUPS_PER_PAGE = 25
 

@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 
 from binhdan.accounts.models import User
 from binhdan.accounts.permissions import Action
-from binhdan.accounts.selectors import scope_paths, scope_q, user_can
+from binhdan.accounts.selectors import scope_q, user_can, user_can_anywhere
 from binhdan.areas.models import Area
 from binhdan.classes.models import BridgePoint, CheckIn, SessionPoint, SessionStatus
 from binhdan.classes.planning.attendance import village_classes
@@ -42,11 +42,6 @@ class Figure:
     url: str
 
 
-def _can(user: User, action: Action) -> bool:
-    paths = scope_paths(user=user, action=action)
-    return paths is None or bool(paths)
-
-
 def _month_bounds(now: dt.datetime) -> tuple[dt.datetime, dt.datetime]:
     today = timezone.localtime(now).date()
     return month_bounds(today.year, today.month)
@@ -64,7 +59,7 @@ def _numbers(user: User, now: dt.datetime) -> dict[str, int]:
     numbers: dict[str, int] = {}
     month_start, month_end = _month_bounds(now)
     this_month = Q(session__starts_at__gte=month_start, session__starts_at__lt=month_end)
-    if _can(user, Action.SESSION_VIEW):
+    if user_can_anywhere(user=user, action=Action.SESSION_VIEW):
         numbers["sessions_month"] = (
             sessions_for_user(user=user)
             .filter(starts_at__gte=month_start, starts_at__lt=month_end)
@@ -101,16 +96,16 @@ def _numbers(user: User, now: dt.datetime) -> dict[str, int]:
     if mine["points"]:  # an operator: their points and today's sessions there
         numbers["my_points"] = mine["points"]
         numbers["my_sessions_today"] = mine["today"] or 0
-    if _can(user, Action.PERSON_VIEW):
+    if user_can_anywhere(user=user, action=Action.PERSON_VIEW):
         numbers["people"] = people_for_user(user=user).count()
-    elif _can(user, Action.PERSON_CREATE):
+    elif user_can_anywhere(user=user, action=Action.PERSON_CREATE):
         numbers["people_mine"] = people_for_user(user=user).filter(created_by=user).count()
-    if _can(user, Action.LEARNING_VIEW):
+    if user_can_anywhere(user=user, action=Action.LEARNING_VIEW):
         numbers["certificates"] = Certificate.objects.filter(
             scope_q(user=user, action=Action.LEARNING_VIEW, path_field="area_path"),
             revoked_at__isnull=True,
         ).count()
-    if _can(user, Action.SCAM_MODERATE):
+    if user_can_anywhere(user=user, action=Action.SCAM_MODERATE):
         numbers["scam_pending"] = (
             reports_for_moderator(user=user).filter(status=ReportStatus.PENDING).count()
         )

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
+from binhdan.accounts import area_picker as picker
 from binhdan.accounts.permissions import Action
 from binhdan.accounts.selectors import user_can_anywhere
 from binhdan.core.errors import DomainError
@@ -24,7 +25,6 @@ from binhdan.learning.views.common import (
     learner_context,
     limited,
 )
-from binhdan.web.areas import picker
 
 IDENTIFY_LIMIT = 10  # anonymous identifications per minute and address
 ASSISTED_COMMUNE_LABEL = gettext_lazy("Xã, phường nơi người dân ở")

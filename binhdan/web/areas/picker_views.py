@@ -5,15 +5,15 @@ import re
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from binhdan.accounts import area_picker as picker
 from binhdan.areas.models import Area
-from binhdan.web.areas import picker
 
 FIELD_NAME = re.compile(r"[a-z][a-z0-9_]{0,39}")
 
 
 @require_GET
 def pick(request, kind: str):
-    """Areas of picker ``kind`` matching ``<field>_q`` (see ``binhdan.web.areas.picker``).
+    """Areas of picker ``kind`` matching ``<field>_q`` (see ``binhdan.accounts.area_picker``).
 
     HTMX asks for the results of one picker (target ``<field>-results``) or for a whole
     picker (the villages once a commune is chosen, ``parent`` or ``parent_field`` naming

@@ -1,5 +1,8 @@
 """One search-as-you-type area picker (commune, then village) for every public form.
 
+It lives in accounts because what a picker offers depends on the user's scope; its
+endpoint is ``web.areas.picker_views``.
+
 A ``PickerSource`` says what may be picked, and by whom. The same source gives the picker
 endpoint its results and the form its queryset, so a code the picker would not offer is
 refused when the form is sent:
@@ -26,7 +29,8 @@ from django.utils.translation import gettext_lazy
 
 from binhdan.accounts.models import User
 from binhdan.accounts.permissions import Action
-from binhdan.accounts.selectors import scope_paths, scope_q
+from binhdan.accounts.selectors import scope_q, user_can_anywhere
+from binhdan.areas import paths
 from binhdan.areas.models import Area
 from binhdan.core.errors import NotFound
 from binhdan.core.text import fold
@@ -47,7 +51,7 @@ def learner_villages(*, user: User) -> QuerySet[Area]:
     """Villages where ``user`` may register a learner: all of them for a citizen (and for
     staff who do not register people), the helper's scope in assisted mode."""
     villages = Area.objects.filter(level=Area.Level.VILLAGE)
-    if scope_paths(user=user, action=Action.PERSON_CREATE) != []:
+    if user_can_anywhere(user=user, action=Action.PERSON_CREATE):
         villages = villages.filter(scope_q(user=user, action=Action.PERSON_CREATE))
     return villages
 
@@ -267,7 +271,7 @@ def picker_state(
         for option in state.provinces:
             option.checked = option.code == state.province
         if state.province:
-            areas = areas.filter(path__startswith=f"{state.province}/")
+            areas = areas.filter(paths.within_q([paths.child_path("", state.province)]))
     if not state.searched and areas.count() <= state.limit:
         state.listed = True  # few enough to show them all before anything is typed
     if state.searched:
