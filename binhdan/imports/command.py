@@ -36,15 +36,14 @@ class SheetImportCommand(BaseCommand):
             raise CommandError(f"No province with code {code}: run `binhdan load_areas`?")
         return scope
 
-    def handle(self, *args, **options):
-        path: Path = options["file"]
+    def handle(self, *args, file: Path, province: str | None, dry_run: bool, **options):
         as_json = options["format"] == "json"
-        if not path.is_file():
-            raise CommandError(f"No such file: {path}")
-        scope = self._scope(options["province"])
+        if not file.is_file():
+            raise CommandError(f"No such file: {file}")
+        scope = self._scope(province)
         try:
             report = type(self).importer(
-                data=path.read_bytes(), filename=path.name, scope=scope, dry_run=options["dry_run"]
+                data=file.read_bytes(), filename=file.name, scope=scope, dry_run=dry_run
             )
         except DomainError as exc:
             if as_json:
@@ -57,7 +56,7 @@ class SheetImportCommand(BaseCommand):
         if as_json:
             self.stdout.write(json.dumps(summary, ensure_ascii=False))
             return
-        prefix = "Dry run (nothing written): " if options["dry_run"] else ""
+        prefix = "Dry run (nothing written): " if dry_run else ""
         self.stdout.write(
             f"{prefix}{summary['created']} created, {summary['updated']} updated, "
             f"{summary['unchanged']} unchanged, {len(summary['errors'])} rows not taken."

@@ -158,18 +158,10 @@ def apply_village_import(report: ImportReport) -> ImportReport:
     return report
 
 
-def village_import(
-    *,
-    data: bytes,
-    filename: str,
-    scope: Area | None = None,
-    actor: User | None = None,
-    dry_run: bool = False,
-) -> ImportReport:
-    report = plan_village_import(data=data, filename=filename, scope=scope, actor=actor)
-    if not dry_run:
-        apply_village_import(report)
-    return report
+def village_import(*, dry_run: bool = False, **arguments) -> ImportReport:
+    """``plan_village_import(**arguments)``, applied unless ``dry_run``."""
+    report = plan_village_import(**arguments)
+    return report if dry_run else apply_village_import(report)
 
 
 def village_template_xlsx(*, scope: Area | None) -> bytes:

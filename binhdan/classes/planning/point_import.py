@@ -278,18 +278,10 @@ def apply_point_import(report: ImportReport) -> ImportReport:
     return report
 
 
-def point_import(
-    *,
-    data: bytes,
-    filename: str,
-    scope: Area | None = None,
-    actor: User | None = None,
-    dry_run: bool = False,
-) -> ImportReport:
-    report = plan_point_import(data=data, filename=filename, scope=scope, actor=actor)
-    if not dry_run:
-        apply_point_import(report)
-    return report
+def point_import(*, dry_run: bool = False, **arguments) -> ImportReport:
+    """``plan_point_import(**arguments)``, applied unless ``dry_run``."""
+    report = plan_point_import(**arguments)
+    return report if dry_run else apply_point_import(report)
 
 
 def point_template_xlsx(*, scope: Area) -> bytes:
