@@ -35,7 +35,7 @@ class Planned(Protocol):
 
 @dataclass
 class ImportReport:
-    planned: list = field(default_factory=list)
+    planned: list[Planned] = field(default_factory=list)
     errors: list[RowError] = field(default_factory=list)
     warnings: list[RowError] = field(default_factory=list)
     applied: bool = False
