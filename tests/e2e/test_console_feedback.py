@@ -6,6 +6,7 @@ import os
 import pytest
 
 from tests.accounts.factories import PASSWORD, UserFactory
+from tests.e2e.test_operator_offline import sync_now
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -50,6 +51,16 @@ def _result(page, text):
     )
 
 
+def _open_console(page, live_server, operator, session, point):
+    base = live_server.url.replace("127.0.0.1", "localhost")
+    page.goto(f"{base}/tai-khoan/dang-nhap/")
+    page.get_by_label("Tên đăng nhập").fill(operator.username)
+    page.get_by_label("Mật khẩu").fill(PASSWORD)
+    page.get_by_role("button", name="Đăng nhập").click()
+    page.wait_for_url("**/bang-dieu-khien/")
+    page.goto(f"{base}/van-hanh/{session.pk}/{point.pk}/")
+
+
 def _phone_checkin(page, phone, name=""):
     page.get_by_role("radio", name="Số điện thoại").check()
     page.locator("#id_phone").fill(phone)
@@ -63,15 +74,9 @@ def test_checkin_answer_and_counters_are_in_sight_at_360px(live_server, phone_pa
 
     operator, session, point = _setup()
     page = phone_page
-    base = live_server.url.replace("127.0.0.1", "localhost")
-    page.goto(f"{base}/tai-khoan/dang-nhap/")
-    page.get_by_label("Tên đăng nhập").fill(operator.username)
-    page.get_by_label("Mật khẩu").fill(PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
-    page.wait_for_url("**/bang-dieu-khien/")
 
     # given the operator on the point's screen, the point opened
-    page.goto(f"{base}/van-hanh/{session.pk}/{point.pk}/")
+    _open_console(page, live_server, operator, session, point)
     page.get_by_role("button", name="Mở điểm cầu").click()
     page.wait_for_function(
         "() => document.querySelector('#point-status').textContent === 'Đang mở'"
@@ -96,8 +101,7 @@ def test_checkin_answer_and_counters_are_in_sight_at_360px(live_server, phone_pa
         page.screenshot(path=os.path.join(shots, "console-after-checkin.png"))
 
     # when a sync runs afterwards, the answer stays until the next check-in
-    page.get_by_role("button", name="Gửi ngay").click()
-    page.wait_for_timeout(700)
+    sync_now(page)
     assert "Đã điểm danh: Lê T*** B***" in page.inner_text("#checkin-result")
 
     # when the same phone comes again, the answer says the person is already here
@@ -125,13 +129,7 @@ def test_headcount_answer_is_next_to_its_button(live_server, phone_page):
 
     operator, session, point = _setup()
     page = phone_page
-    base = live_server.url.replace("127.0.0.1", "localhost")
-    page.goto(f"{base}/tai-khoan/dang-nhap/")
-    page.get_by_label("Tên đăng nhập").fill(operator.username)
-    page.get_by_label("Mật khẩu").fill(PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
-    page.wait_for_url("**/bang-dieu-khien/")
-    page.goto(f"{base}/van-hanh/{session.pk}/{point.pk}/")
+    _open_console(page, live_server, operator, session, point)
 
     page.locator("#hc_count").fill("27")
     page.get_by_role("button", name="Báo số người").click()
@@ -143,3 +141,23 @@ def test_headcount_answer_is_next_to_its_button(live_server, phone_page):
     _in_viewport(page, "#console-bar")
     page.wait_for_function("() => document.querySelector('#count-headcount').textContent === '27'")
     assert SessionPoint.objects.get(session=session, point=point).headcount == 27
+
+
+def test_checkin_works_on_a_phone_whose_browser_can_scan_qr_codes(live_server, phone_page):
+    from binhdan.classes.models import CheckIn
+
+    operator, session, point = _setup()
+    page = phone_page
+    # given a browser with the BarcodeDetector of Android's Chrome
+    page.add_init_script(
+        """window.BarcodeDetector = class { detect() { return Promise.resolve([]); } };
+           if (!navigator.mediaDevices) Object.defineProperty(navigator, "mediaDevices",
+             { value: { getUserMedia: () => Promise.reject(new Error("no camera")) } });"""
+    )
+    _open_console(page, live_server, operator, session, point)
+    page.wait_for_function("() => !document.querySelector('#scan-start').hidden")
+
+    # when a person is checked in by phone, the answer comes as without the scanner
+    _phone_checkin(page, "0912345678")
+    _result(page, "Đã điểm danh: Lê T*** B***")
+    assert CheckIn.objects.get().full_name == "Lê Thị Bình"

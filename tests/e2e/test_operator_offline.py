@@ -1,5 +1,7 @@
 """An operator checks people in with no network; the console syncs them exactly once."""
 
+from collections import Counter
+
 import pytest
 
 from tests.accounts.factories import PASSWORD, UserFactory
@@ -41,6 +43,32 @@ def _pending(page, count):
     )
 
 
+def sent_checkins(page) -> Counter:
+    """How many times each check-in's client_uuid leaves the phone in a batch request."""
+    sent = Counter()
+
+    def log(request):
+        if request.method == "POST" and request.url.endswith("/api/v1/checkins/batch"):
+            sent.update(item["client_uuid"] for item in request.post_data_json["items"])
+
+    page.on("request", log)
+    return sent
+
+
+def sync_now(page):
+    """Press "Gửi ngay" and wait until the sync has redrawn the counters (its last step)."""
+    page.evaluate(
+        """() => {
+          window.redrawn = false;
+          new MutationObserver((_, o) => { window.redrawn = true; o.disconnect(); })
+            .observe(document.querySelector('#count-pending'),
+                     { childList: true, characterData: true, subtree: true });
+        }"""
+    )
+    page.get_by_role("button", name="Gửi ngay").click()
+    page.wait_for_function("() => window.redrawn")
+
+
 def test_operator_checks_in_offline_then_syncs_exactly_once(live_server, browser):
     from binhdan.classes.models import CheckIn, SessionPoint
 
@@ -65,6 +93,7 @@ def test_operator_checks_in_offline_then_syncs_exactly_once(live_server, browser
     page.wait_for_url("**/bang-dieu-khien/")
     page.goto(f"{base}/van-hanh/{session.pk}/{point.pk}/")
     page.wait_for_selector("#console[data-offline-ready='1']")
+    sent = sent_checkins(page)
     page.get_by_role("button", name="Mở điểm cầu").click()
     page.wait_for_function(
         "() => document.querySelector('#point-status').textContent === 'Đang mở'"
@@ -87,6 +116,7 @@ def test_operator_checks_in_offline_then_syncs_exactly_once(live_server, browser
     # then all three wait on the phone
     _pending(page, 3)
     assert CheckIn.objects.count() == 0
+    assert sent == Counter()
 
     # when the page is reloaded with no network, the service worker serves it
     page.reload()
@@ -104,11 +134,14 @@ def test_operator_checks_in_offline_then_syncs_exactly_once(live_server, browser
     assert CheckIn.objects.filter(session=session, point=point).count() == 3
     assert set(CheckIn.objects.values_list("method", flat=True)) == {"phone", "name", "cccd"}
     page.wait_for_function("() => document.querySelector('#count-here').textContent === '3'")
+    assert len(sent) == 3
+    assert set(sent.values()) == {1}
 
     # and a second sync sends nothing twice
-    page.get_by_role("button", name="Gửi ngay").click()
-    page.wait_for_timeout(500)
+    sync_now(page)
     _pending(page, 0)
+    assert len(sent) == 3
+    assert set(sent.values()) == {1}
     assert CheckIn.objects.count() == 3
     # the CCCD left the phone once the server had it
     stored = page.evaluate(
@@ -142,6 +175,7 @@ def test_a_lost_acknowledgement_is_retried_without_a_second_row(live_server, bro
     page.wait_for_url("**/bang-dieu-khien/")
     page.goto(f"{base}/van-hanh/{session.pk}/{point.pk}/")
     page.wait_for_selector("#console[data-offline-ready='1']")
+    sent = sent_checkins(page)
     lost = []
 
     def lose_the_answer(route):
@@ -166,6 +200,7 @@ def test_a_lost_acknowledgement_is_retried_without_a_second_row(live_server, bro
     page.get_by_role("button", name="Gửi ngay").click()
     _pending(page, 0)
     assert CheckIn.objects.count() == 1
+    assert list(sent.values()) == [2]
     context.close()
 
 
@@ -184,13 +219,18 @@ def test_a_point_opened_offline_is_reported_later_with_its_real_time(live_server
     page.wait_for_url("**/bang-dieu-khien/")
     page.goto(f"{base}/van-hanh/{session.pk}/{point.pk}/")
     page.wait_for_selector("#console[data-offline-ready='1']")
+    opens = []
+    page.on("request", lambda r: opens.append(r.url) if "/open" in r.url else None)
 
     # when the operator opens the point with no network
     context.set_offline(True)
     page.get_by_role("button", name="Mở điểm cầu").click()
     _pending(page, 1)
     opened_on_phone = page.evaluate("() => Date.now()")
-    page.wait_for_timeout(1500)
+    page.wait_for_function(
+        "() => document.querySelector('#console-flash').textContent.includes('khi có mạng')"
+    )
+    assert opens == []
     assert SessionPoint.objects.get(session=session, point=point).opened_at is None
 
     # then, back online, the server learns it with the time it happened
@@ -199,4 +239,5 @@ def test_a_point_opened_offline_is_reported_later_with_its_real_time(live_server
     opened_at = SessionPoint.objects.get(session=session, point=point).opened_at
     assert opened_at is not None
     assert opened_at.timestamp() * 1000 < opened_on_phone + 100
+    assert len(opens) == 1
     context.close()
