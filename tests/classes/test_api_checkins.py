@@ -68,6 +68,33 @@ def test_single_rejected_item_is_422_naming_the_field(client, sp, auth):
     assert response.json()["details"] == {"field": "phone"}
 
 
+def test_rejected_single_item_message_is_the_reason_text_not_its_code(client, sp, auth):
+    body = {"session_id": sp.session_id, "point_id": sp.point_id, **item(1, phone="12")}
+
+    data = post(client, "/api/v1/checkins", body, auth).json()
+
+    assert data["code"] == "phone_invalid"
+    assert data["message"] == "Số điện thoại không hợp lệ: hãy nhập 10 số, ví dụ 0912 345 678."
+    assert "phone_invalid" not in data["message"]
+
+
+def test_rejected_batch_items_carry_the_reason_text(client, sp, auth):
+    items = [item(1), item(2, phone="x"), item(3, method="name", phone="")]
+    body = {"session_id": sp.session_id, "point_id": sp.point_id, "items": items}
+
+    results = post(client, "/api/v1/checkins/batch", body, auth).json()["results"]
+
+    assert results[0]["message"] == ""
+    assert (results[1]["reason"], results[1]["message"]) == (
+        "phone_invalid",
+        "Số điện thoại không hợp lệ: hãy nhập 10 số, ví dụ 0912 345 678.",
+    )
+    assert (results[2]["reason"], results[2]["message"]) == (
+        "identity_missing",
+        "Cần họ tên, năm sinh và thôn (hoặc số điện thoại, số CCCD).",
+    )
+
+
 def test_batch_reports_each_item(client, sp, auth):
     items = [item(1), item(2), item(1), item(3, phone="x")]
     response = post(
