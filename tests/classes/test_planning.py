@@ -39,6 +39,31 @@ def test_create_session_refuses_end_before_start(officer, tree):
     assert "sau giờ bắt đầu" in exc.value.message
 
 
+def test_create_session_refuses_more_than_twelve_hours(officer, tree):
+    data = session_data(tree.commune)
+    data.ends_at = data.starts_at + dt.timedelta(hours=13)
+
+    with pytest.raises(InvalidInput) as exc:
+        planning.session_create(actor=officer, data=data)
+
+    assert _error(exc) == ("session_too_long", "ends_at")
+    assert exc.value.message == "Một buổi học dài tối đa 12 giờ. Hãy kiểm tra ngày kết thúc."
+
+
+def test_in_person_session_and_bulk_points_keep_their_own_area_level_message(admin, tree):
+    with pytest.raises(InvalidInput) as in_person:
+        planning.session_create(
+            actor=admin,
+            data=session_data(tree.province, kind=SessionKind.IN_PERSON, venue="Hội trường"),
+        )
+    with pytest.raises(InvalidInput) as bulk:
+        points_bulk_per_village(actor=admin, area=tree.village)
+
+    assert _error(in_person) == _error(bulk) == ("area_level", "area")
+    assert "thôn/tổ dân phố" in in_person.value.message
+    assert bulk.value.message == "Hãy chọn một xã/phường hoặc cả tỉnh."
+
+
 def test_create_in_person_session_requires_a_venue(officer, tree):
     data = session_data(tree.village, kind=SessionKind.IN_PERSON, venue=" ")
 
@@ -122,7 +147,10 @@ def test_add_point_outside_the_session_area_is_refused(admin, tree):
     with pytest.raises(InvalidInput) as exc:
         planning.session_point_add(actor=admin, session=session, point=elsewhere)
 
-    assert exc.value.code == "point_outside_session_area"
+    assert _error(exc) == ("point_outside_session_area", "point")
+    assert exc.value.message == (
+        f"Điểm cầu “{elsewhere.name}” không thuộc địa bàn tổ chức buổi học."
+    )
 
 
 def test_add_point_twice_adds_it_once(officer, tree):
@@ -232,6 +260,7 @@ def test_point_create_refuses_a_duplicate_name_in_the_village(officer, tree):
         point_create(actor=officer, data=PointData(village=tree.village, name="a"))
 
     assert _error(exc) == ("name_taken", "name")
+    assert exc.value.message == "Thôn này đã có điểm cầu tên “a”."
 
 
 def test_session_with_checkins_cannot_be_cancelled(officer, tree):
