@@ -20,6 +20,7 @@ from django.utils import timezone
 from binhdan.accounts.models import Role, User
 from binhdan.accounts.services import role_grant
 from binhdan.areas.models import Area
+from binhdan.areas.paths import is_within
 from binhdan.classes.checkin.services import (
     CheckInItem,
     checkins_record,
@@ -253,7 +254,7 @@ def seed_classes_demo(*, province: Area) -> dict:
     if operator is not None:
         grant = operator.grants.filter(role=Role.OPERATOR).select_related("area").first()
         home = grant.area.path if grant else rural.path
-        mine = sorted(points, key=lambda p: (not p.area_path.startswith(home), p.area_path))[:3]
+        mine = sorted(points, key=lambda p: (not is_within(p.area_path, [home]), p.area_path))[:3]
         for point in mine:
             point.operators.add(operator)
     topics = list(Topic.objects.order_by("order", "pk")[:4])
