@@ -141,7 +141,7 @@ def identity_key_for(
     return identity_key("name", f"{fold(full_name)}|{birth_year or ''}|{village_code}")
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Identity:
     """What a citizen typed about themselves, checked and normalised."""
 
@@ -186,9 +186,11 @@ def parse_identity(
         raise IdentityErrors.NAME_REQUIRED.error()
     if len(name) > NAME_MAX:
         raise IdentityErrors.NAME_TOO_LONG.error()
-    this_year = timezone.localdate().year
-    if birth_year is not None and not 1900 <= birth_year <= this_year:
-        raise IdentityErrors.BIRTH_YEAR_INVALID.error(year=this_year)
+    if birth_year is not None and not 1900 <= birth_year < timezone.now().year:
+        # Only a year this close to now needs the local date (slow on a batch's hot path).
+        this_year = timezone.localdate().year
+        if not 1900 <= birth_year <= this_year:
+            raise IdentityErrors.BIRTH_YEAR_INVALID.error(year=this_year)
     phone_e164 = ""
     if phone and phone.strip():
         try:

@@ -10,14 +10,13 @@ revoked or expires. Nobody obtains a token acting as another user.
 """
 
 from django.db import transaction
-from django.utils.translation import gettext as _
 
 from binhdan.accounts.models import ApiToken, User
 from binhdan.accounts.permissions import Action
 from binhdan.accounts.services import IssuedToken, token_create, token_revoke
+from binhdan.classes.errors import CheckInErrors
 from binhdan.classes.models import BridgePoint
 from binhdan.classes.planning.selectors import point_get_for_user
-from binhdan.core.errors import NotFound
 
 
 def point_for_device_tokens(*, user: User, point_id: int) -> BridgePoint:
@@ -45,5 +44,5 @@ def device_token_revoke(*, actor: User, point_id: int, token_id: int) -> ApiToke
     """Revoke one of the point's device tokens, whoever of its managers issued it."""
     point = point_for_device_tokens(user=actor, point_id=point_id)
     if not ApiToken.objects.filter(pk=token_id, bridge_point=point).exists():
-        raise NotFound(_("Không tìm thấy mã truy cập."))
+        raise CheckInErrors.TOKEN_NOT_FOUND.error()
     return token_revoke(actor=actor, token_id=token_id)
