@@ -396,3 +396,26 @@ def test_self_check_in_bad_phone_names_the_field(sp):
     with pytest.raises(InvalidInput) as exc:
         self_checkin(sp.point, phone="123")
     assert exc.value.details == {"field": "phone"}
+
+
+def test_self_check_in_without_a_name_is_name_required_as_in_registration(sp):
+    with pytest.raises(InvalidInput) as exc:
+        self_checkin(sp.point, full_name="   ")
+    assert (exc.value.code, exc.value.message, exc.value.details) == (
+        "name_required",
+        "Hãy nhập họ và tên.",
+        {"field": "full_name"},
+    )
+
+
+def test_self_check_in_without_year_or_phone_asks_the_citizen_for_one(sp):
+    with pytest.raises(InvalidInput) as exc:
+        self_checkin(sp.point, birth_year=None)
+    assert (exc.value.code, exc.value.details) == ("identity_missing", {"field": "birth_year"})
+    assert exc.value.message == "Hãy nhập số điện thoại, hoặc năm sinh của bạn."
+
+
+def test_a_name_over_200_characters_is_rejected_not_cut(sp, operator):
+    item = CheckInItem(uuid.uuid4(), "cccd", cccd="033090001234", full_name="A" * 201)
+    result = services.checkins_record(actor=operator, session_point=sp, items=[item])[0]
+    assert (result.status, result.reason) == ("rejected", "name_too_long")

@@ -9,6 +9,7 @@ from django.contrib.staticfiles import finders
 from django.urls import reverse
 
 from binhdan.accounts.models import Role
+from binhdan.classes.errors import CheckInReasons
 from binhdan.classes.models import CheckIn, Headcount, SessionPoint
 from tests.accounts.factories import UserFactory, user_with_role
 from tests.classes.factories import BridgePointFactory, ClassSessionFactory, SessionPointFactory
@@ -271,6 +272,9 @@ def test_point_screen_gives_the_console_its_vietnamese_refusal_reasons(client, s
     )
     assert text["reasons"]["phone_invalid"].startswith("Số điện thoại không hợp lệ")
     assert set(text["reasons"]) >= {"cccd_invalid", "village_invalid", "card_invalid", "_"}
+    # The one reason table: every reason a check-in can be rejected for, and the headcount's.
+    assert set(text["reasons"]) == {r.code for r in CheckInReasons} | {"count_invalid", "_"}
+    assert text["reasons"]["name_required"] == CheckInReasons.NAME_REQUIRED.message
 
 
 def test_console_home_puts_later_sessions_under_upcoming(client, sp, operator, tree):
