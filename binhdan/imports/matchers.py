@@ -123,7 +123,9 @@ class CommuneFound:
     note: str = ""
 
 
-def _read_row(row: SheetRow, matcher: CommuneMatcher, implied: Area | None) -> tuple:
+def _read_row(
+    row: SheetRow, matcher: CommuneMatcher, implied: Area | None
+) -> tuple[CommuneFound, list[Area]]:
     """``(CommuneFound, ambiguous candidates)`` for one row, before any majority."""
     name = clean(row.values.get("commune", ""))
     code = clean(row.values.get("commune_code", ""))
