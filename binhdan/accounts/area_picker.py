@@ -27,12 +27,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from binhdan.accounts.errors import AccountErrors
 from binhdan.accounts.models import User
 from binhdan.accounts.permissions import Action
 from binhdan.accounts.selectors import scope_q, user_can_anywhere
 from binhdan.areas import paths
 from binhdan.areas.models import Area
-from binhdan.core.errors import NotFound
 from binhdan.core.text import fold
 
 RESULT_LIMIT = 20
@@ -103,7 +103,7 @@ SOURCES = {source.key: source for source in (COMMUNES, LEARNER_COMMUNES, LEARNER
 
 def picker_source(key: str) -> PickerSource:
     if key not in SOURCES:
-        raise NotFound()
+        raise AccountErrors.NOT_FOUND.error()
     return SOURCES[key]
 
 

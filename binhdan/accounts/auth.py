@@ -1,20 +1,11 @@
 """API authentication: a Bearer token (devices, scripts) or the browser's session."""
 
 from django.conf import settings
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from ninja.errors import AuthenticationError, HttpError
 from ninja.security import HttpBearer, SessionAuth
 
+from binhdan.accounts.errors import AccountErrors
 from binhdan.accounts.services import token_authenticate, token_point_id
-from binhdan.core.errors import DomainError, OutsideScope
-
-
-def token_not_allowed() -> OutsideScope:
-    return OutsideScope(
-        _("Mã truy cập của thiết bị điểm cầu chỉ dùng để điểm danh tại điểm cầu đó."),
-        code="token_not_allowed",
-    )
 
 
 class ApiTokenAuth(HttpBearer):
@@ -29,7 +20,7 @@ class ApiTokenAuth(HttpBearer):
         if user is None:
             return None
         if token_point_id(user) is not None and not self.accepts_device_tokens:
-            raise token_not_allowed()
+            raise AccountErrors.TOKEN_NOT_ALLOWED.error()
         request.user = user
         return user
 
@@ -39,14 +30,6 @@ class CheckInTokenAuth(ApiTokenAuth):
     check the point, ``classes.services.session_point_for_write``)."""
 
     accepts_device_tokens = True
-
-
-class CsrfFailed(DomainError):
-    code = "csrf_failed"
-    status = 403
-    default_message = gettext_lazy(
-        "Phiên làm việc thiếu mã bảo vệ CSRF: hãy tải lại trang rồi thử lại."
-    )
 
 
 class StaffSessionAuth(SessionAuth):
@@ -64,7 +47,7 @@ class StaffSessionAuth(SessionAuth):
         try:
             return super()._get_key(request)
         except HttpError as exc:
-            raise CsrfFailed() from exc
+            raise AccountErrors.CSRF_FAILED.error() from exc
 
 
 api_auth = [ApiTokenAuth(), StaffSessionAuth()]

@@ -2,12 +2,12 @@
 
 from django.db.models import Q
 
+from binhdan.accounts.errors import AccountErrors
 from binhdan.accounts.models import ApiToken, RoleGrant, User
 from binhdan.accounts.permissions import Action, roles_allowed
 from binhdan.areas import paths
 from binhdan.areas import selectors as area_selectors
 from binhdan.areas.models import Area
-from binhdan.core.errors import NotFound, OutsideScope
 
 _CACHE_ATTR = "_binhdan_scope_cache"
 
@@ -62,7 +62,7 @@ def user_can_anywhere(*, user: User, action: Action) -> bool:
 
 def require_permission(*, user: User, action: Action, area: Area) -> None:
     if not user_can(user=user, action=action, area=area):
-        raise OutsideScope()
+        raise AccountErrors.OUTSIDE_SCOPE.error()
 
 
 def user_scope_roots(*, user: User, action: Action = Action.AREA_VIEW):
@@ -81,7 +81,7 @@ def area_get_for_user(*, user: User, code: str, action: Action = Action.AREA_VIE
     """The area with this code if the user's grants cover it; NotFound / OutsideScope else."""
     area = area_selectors.area_by_code(code=code)
     if area is None:
-        raise NotFound()
+        raise AccountErrors.NOT_FOUND.error()
     require_permission(user=user, action=action, area=area)
     return area
 

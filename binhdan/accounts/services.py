@@ -9,13 +9,12 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
+from binhdan.accounts.errors import AccountErrors
 from binhdan.accounts.models import ApiToken, Role, RoleGrant, User
 from binhdan.accounts.permissions import Action
 from binhdan.accounts.selectors import require_permission, tokens_revocable_by
 from binhdan.areas.models import Area
-from binhdan.core.errors import InvalidInput, NotFound, OutsideScope
 from binhdan.core.recent import RecentlyChecked
 
 TOKEN_PREFIX = "bd_"  # noqa: S105 (a visible marker, not a secret)
@@ -36,7 +35,7 @@ class IssuedToken:
 def role_grant(*, actor: User | None, user: User, area: Area, role: str) -> RoleGrant:
     """Grant ``role`` over ``area``; ``actor`` None is the command line (full rights)."""
     if role not in Role.values:
-        raise InvalidInput(_("Vai trò không hợp lệ: %(role)s.") % {"role": role}, code="bad_role")
+        raise AccountErrors.BAD_ROLE.error(role=role)
     if actor is not None:
         require_permission(user=actor, action=Action.USER_MANAGE, area=area)
     grant, _created = RoleGrant.objects.get_or_create(
@@ -53,10 +52,7 @@ def token_issue(*, actor: User | None, user: User, name: str) -> IssuedToken:
     ``actor`` None is the command line. A device's token is ``classes.device_tokens``.
     """
     if actor is not None and actor.pk != user.pk:
-        raise OutsideScope(
-            _("Chỉ có thể cấp mã truy cập cho chính tài khoản của mình."),
-            code="token_other_user",
-        )
+        raise AccountErrors.TOKEN_OTHER_USER.error()
     return token_create(user=user, name=name, created_by=actor or user)
 
 
@@ -67,11 +63,7 @@ def token_create(
     ``classes.device_tokens.device_token_issue`` (device tokens) decide who may issue."""
     name = (name or "").strip()
     if not name:
-        raise InvalidInput(
-            _("Hãy đặt tên cho mã truy cập (ví dụ: Điện thoại điểm cầu thôn Đông)."),
-            code="token_name_required",
-            details={"field": "name"},
-        )
+        raise AccountErrors.TOKEN_NAME_REQUIRED.error()
     raw = TOKEN_PREFIX + secrets.token_urlsafe(32)
     token = ApiToken.objects.create(
         user=user,
@@ -92,7 +84,7 @@ def token_revoke(*, actor: User, token_id: int) -> ApiToken:
         tokens_revocable_by(user=actor).select_for_update(of=("self",)).filter(pk=token_id).first()
     )
     if token is None:
-        raise NotFound(_("Không tìm thấy mã truy cập."))
+        raise AccountErrors.TOKEN_NOT_FOUND.error()
     if token.revoked_at is None:
         token.revoked_at = timezone.now()
         token.save(update_fields=["revoked_at"])

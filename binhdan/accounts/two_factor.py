@@ -16,33 +16,16 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth import login as auth_login
 from django.contrib.auth.signals import user_login_failed
 from django.db import transaction
-from django.utils.translation import gettext_lazy as _
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from binhdan.accounts.errors import AccountErrors
 from binhdan.accounts.models import Role, RoleGrant, User
-from binhdan.core.errors import DomainError, NotFound
 
 PENDING_SESSION_KEY = "binhdan_2fa_pending"
 # How long the code step waits after the right password before asking for it again.
 PENDING_SECONDS = 300
 DEVICE_NAME = "Ứng dụng xác thực"
-
-
-class WrongCode(DomainError):
-    code = "otp_wrong_code"
-    status = 400
-    default_message = _("Mã xác thực không đúng hoặc đã hết hạn. Hãy nhập mã mới trong ứng dụng.")
-
-
-class CodeThrottled(DomainError):
-    code = "otp_throttled"
-    status = 429
-    default_message = _("Bạn vừa nhập sai mã. Hãy đợi vài giây rồi nhập mã mới.")
-
-
-class TwoFactorNotAvailable(NotFound):
-    """Only province admins and superusers have the two-factor page: others get a 404."""
 
 
 # --- reads ------------------------------------------------------------------------------
@@ -79,7 +62,7 @@ def manual_entry_key(device: TOTPDevice) -> str:
 
 def _require_available(user: User) -> None:
     if not two_factor_available_to(user=user):
-        raise TwoFactorNotAvailable()
+        raise AccountErrors.NOT_FOUND.error()  # only admins have the page
 
 
 def two_factor_enroll_start(*, user: User) -> TOTPDevice:
@@ -104,14 +87,14 @@ def two_factor_enroll_confirm(*, request, user: User, code: str) -> TOTPDevice:
             .first()
         )
         if device is None:
-            raise WrongCode()
+            raise AccountErrors.OTP_WRONG_CODE.error()
         right = _verify(device, code)
         if right:
             device.confirmed = True
             device.save(update_fields=["confirmed"])
             TOTPDevice.objects.devices_for_user(user, confirmed=False).delete()
     if not right:  # raised outside the transaction: the throttle counter stays saved
-        raise WrongCode()
+        raise AccountErrors.OTP_WRONG_CODE.error()
     otp_login(request, device)
     return device
 
@@ -132,16 +115,16 @@ def two_factor_disable(*, user: User, code: str) -> None:
         if right:
             TOTPDevice.objects.devices_for_user(user).delete()
     if not right:
-        raise WrongCode()
+        raise AccountErrors.OTP_WRONG_CODE.error()
 
 
 def _verify(device: TOTPDevice, code: str) -> bool:
     """Whether ``code`` is the device's current code (each code works once). Raises
-    ``CodeThrottled`` while django-otp's back-off after wrong codes runs; a wrong code
+    ``OTP_THROTTLED`` while django-otp's back-off after wrong codes runs; a wrong code
     returns False and its failure is saved, so callers raise only after committing."""
     allowed, _info = device.verify_is_allowed()
     if not allowed:
-        raise CodeThrottled()
+        raise AccountErrors.OTP_THROTTLED.error()
     return bool(device.verify_token(code.strip().replace(" ", "")))
 
 
@@ -203,7 +186,7 @@ def login_complete(*, request, pending: PendingLogin, code: str) -> None:
             credentials={"username": pending.user.get_username()},
             request=request,
         )
-        raise WrongCode()
+        raise AccountErrors.OTP_WRONG_CODE.error()
     login_pending_clear(request=request)
     auth_login(request, pending.user, backend=pending.backend)
     otp_login(request, device)

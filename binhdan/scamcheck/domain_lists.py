@@ -21,10 +21,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from binhdan.accounts.models import User
-from binhdan.core.errors import Conflict, InvalidInput
 from binhdan.core.text import clean
 from binhdan.scamcheck.checker import DomainLists
 from binhdan.scamcheck.domain_list_parse import LineProblem, parse_domain_list
+from binhdan.scamcheck.errors import ScamErrors
 from binhdan.scamcheck.models import DomainListEntry, DomainListKind, DomainListSource
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
@@ -108,37 +108,18 @@ def domain_list_import(
     """
     name = clean(source)
     if not name or len(name) > SOURCE_MAX_CHARS:
-        raise InvalidInput(
-            _("Hãy đặt tên nguồn danh sách (tối đa %(n)s ký tự).") % {"n": SOURCE_MAX_CHARS},
-            code="source_invalid",
-            details={"field": "source"},
-        )
+        raise ScamErrors.SOURCE_INVALID.error(n=SOURCE_MAX_CHARS)
     if kind not in DomainListKind.values:
-        raise InvalidInput(
-            _("Loại danh sách phải là block (cảnh báo) hoặc allow (tin cậy)."),
-            code="kind_invalid",
-            details={"field": "kind"},
-        )
+        raise ScamErrors.LIST_KIND_INVALID.error()
     if len(data) > MAX_FILE_BYTES:
-        raise InvalidInput(
-            _("Tệp quá lớn: tối đa %(mb)s MB.") % {"mb": MAX_FILE_BYTES // (1024 * 1024)},
-            code="file_too_large",
-        )
+        raise ScamErrors.FILE_TOO_LARGE.error(mb=MAX_FILE_BYTES // (1024 * 1024))
     parsed = parse_domain_list(_decode(data), kind=kind)
     if not parsed.domains:
-        raise InvalidInput(
-            _("Không có tên miền nào đọc được trong tệp: danh sách cũ (nếu có) được giữ nguyên."),
-            code="empty_list",
-            details={"errors": len(parsed.problems)},
-        )
+        raise ScamErrors.EMPTY_LIST.error(details={"errors": len(parsed.problems)})
     with transaction.atomic():
         row = DomainListSource.objects.select_for_update().filter(name=name).first()
         if row is not None and row.kind != kind:
-            raise Conflict(
-                _("Nguồn “%(name)s” đã có và là %(kind)s: hãy dùng tên nguồn khác.")
-                % {"name": name, "kind": row.get_kind_display().lower()},
-                code="kind_mismatch",
-            )
+            raise ScamErrors.KIND_MISMATCH.error(name=name, kind=row.get_kind_display().lower())
         replaced = 0
         if row is None:
             row = DomainListSource(name=name, kind=kind)

@@ -8,8 +8,6 @@ their digits, messages cleaned text. Every error is an ``InvalidInput`` naming t
 import hashlib
 import re
 
-from django.utils.translation import gettext as _
-
 from binhdan.core.errors import InvalidInput
 from binhdan.core.text import clean, fold
 from binhdan.people.identity import normalize_phone
@@ -20,6 +18,7 @@ from binhdan.scamcheck.checker import (
     registrable_domain,
 )
 from binhdan.scamcheck.checker.domains import is_ip, is_official
+from binhdan.scamcheck.errors import ScamErrors
 from binhdan.scamcheck.models import ReportKind
 
 MESSAGE_MAX_CHARS = 2000
@@ -34,15 +33,12 @@ _LABEL = re.compile(r"^(?!-)[\w\-]{1,63}(?<!-)$")
 _TLD = re.compile(r"^(?:[^\W\d_]{2,24}|xn--[a-z0-9\-]{1,59})$")
 
 
-def _invalid(message: str, code: str, field: str = "value") -> InvalidInput:
-    return InvalidInput(message, code=code, details={"field": field})
-
-
 def normalize_reported_phone(value: str) -> str:
     try:
         return normalize_phone(value)
     except InvalidInput as exc:
-        raise _invalid(exc.message, exc.code) from None
+        # people's phone error, about this form's field
+        raise InvalidInput(exc.message, code=exc.code, details={"field": "value"}) from None
 
 
 def normalize_reported_domain(value: str) -> str:
@@ -50,12 +46,9 @@ def normalize_reported_domain(value: str) -> str:
     its registrable domain ("example.com"), lower case, IDN decoded. IP addresses stay."""
     raw = clean(value)
     if not raw:
-        raise _invalid(_("Hãy nhập đường link hoặc tên miền."), "domain_required")
+        raise ScamErrors.DOMAIN_REQUIRED.error()
     if " " in raw:
-        raise _invalid(
-            _("Đường link không được có dấu cách. Hãy dán đúng một đường link."),
-            "domain_invalid",
-        )
+        raise ScamErrors.DOMAIN_HAS_SPACE.error()
     domain = registrable_domain(raw)
     if domain and is_ip(domain):
         return domain
@@ -65,31 +58,19 @@ def normalize_reported_domain(value: str) -> str:
         or not all(_LABEL.match(label) for label in labels)
         or not _TLD.match(labels[-1])
     ):
-        raise _invalid(
-            _(
-                "Đường link hoặc tên miền không hợp lệ, ví dụ đúng: vi-du.com hoặc https://vi-du.com/abc"
-            ),
-            "domain_invalid",
-        )
+        raise ScamErrors.DOMAIN_INVALID.error()
     return domain
 
 
 def normalize_reported_account(value: str) -> str:
     raw = clean(value)
     if not raw:
-        raise _invalid(_("Hãy nhập số tài khoản."), "account_required")
+        raise ScamErrors.ACCOUNT_REQUIRED.error()
     digits = _ACCOUNT_SEPARATORS.sub("", raw)
     if not digits.isascii() or not digits.isdigit():
-        raise _invalid(
-            _("Số tài khoản chỉ gồm chữ số. Tên ngân hàng hãy ghi vào phần ghi chú."),
-            "account_invalid",
-        )
+        raise ScamErrors.ACCOUNT_NOT_DIGITS.error()
     if not ACCOUNT_MIN_DIGITS <= len(digits) <= ACCOUNT_MAX_DIGITS:
-        raise _invalid(
-            _("Số tài khoản phải có từ %(min)s đến %(max)s chữ số.")
-            % {"min": ACCOUNT_MIN_DIGITS, "max": ACCOUNT_MAX_DIGITS},
-            "account_invalid",
-        )
+        raise ScamErrors.ACCOUNT_LENGTH.error(min=ACCOUNT_MIN_DIGITS, max=ACCOUNT_MAX_DIGITS)
     return digits
 
 
@@ -97,13 +78,9 @@ def normalize_reported_message(value: str) -> str:
     """The message as the person pasted it: NFC, trimmed, spaces collapsed."""
     text = clean(value)
     if not text:
-        raise _invalid(_("Hãy dán nội dung tin nhắn lừa đảo."), "message_required")
+        raise ScamErrors.MESSAGE_REQUIRED.error()
     if len(text) > MESSAGE_MAX_CHARS:
-        raise _invalid(
-            _("Tin nhắn quá dài: tối đa %(n)s ký tự.")
-            % {"n": f"{MESSAGE_MAX_CHARS:,}".replace(",", ".")},
-            "message_too_long",
-        )
+        raise ScamErrors.MESSAGE_TOO_LONG.error(n=f"{MESSAGE_MAX_CHARS:,}".replace(",", "."))
     return text
 
 
@@ -123,7 +100,7 @@ def normalize_report_value(*, kind: str, value: str) -> str:
         return normalize_reported_account(value)
     if kind == ReportKind.MESSAGE:
         return message_key(normalize_reported_message(value))
-    raise _invalid(_("Hãy chọn loại thông tin cần báo cáo."), "kind_invalid", field="kind")
+    raise ScamErrors.REPORT_KIND_INVALID.error()
 
 
 def message_hints(text: str) -> list[tuple[str, str]]:

@@ -6,17 +6,16 @@ import uuid
 from django.db import IntegrityError, transaction
 from django.db.models import Count, F
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from binhdan.accounts.models import User
 from binhdan.accounts.permissions import Action
 from binhdan.accounts.selectors import user_can_anywhere
 from binhdan.areas.models import Area
-from binhdan.core.errors import InvalidInput, NotFound, OutsideScope
 from binhdan.core.text import clean
 from binhdan.scamcheck import selectors
 from binhdan.scamcheck.checker import CheckResult, ReportedMatch, check_text
 from binhdan.scamcheck.domain_lists import current_domain_lists
+from binhdan.scamcheck.errors import ScamErrors
 from binhdan.scamcheck.lessons import lessons_for
 from binhdan.scamcheck.models import ReportKind, ReportStatus, ScamCheckDay, ScamReport
 from binhdan.scamcheck.normalize import (
@@ -103,11 +102,7 @@ def _commune(commune_code: str) -> Area | None:
         return None
     area = Area.objects.filter(code=code, level=Area.Level.COMMUNE).first()
     if area is None:
-        raise InvalidInput(
-            _("Không tìm thấy xã/phường này. Hãy chọn lại, hoặc để trống."),
-            code="commune_not_found",
-            details={"field": "commune_code"},
-        )
+        raise ScamErrors.COMMUNE_NOT_FOUND.error()
     return area
 
 
@@ -132,19 +127,11 @@ def report_submit(
     if existing is not None:
         return existing, False
     if kind not in ReportKind.values:
-        raise InvalidInput(
-            _("Hãy chọn loại thông tin cần báo cáo."),
-            code="kind_invalid",
-            details={"field": "kind"},
-        )
+        raise ScamErrors.REPORT_KIND_INVALID.error()
     normalised = normalize_report_value(kind=kind, value=value)
     note = clean(note)
     if len(note) > NOTE_MAX_CHARS:
-        raise InvalidInput(
-            _("Ghi chú quá dài: tối đa %(n)s ký tự.") % {"n": NOTE_MAX_CHARS},
-            code="note_too_long",
-            details={"field": "note"},
-        )
+        raise ScamErrors.NOTE_TOO_LONG.error(n=NOTE_MAX_CHARS)
     area = _commune(commune_code)
     raw_text = normalize_reported_message(value) if kind == ReportKind.MESSAGE else ""
     rows = [
@@ -189,16 +176,12 @@ def report_submit(
 
 def _require_moderator(actor: User) -> None:
     if not user_can_anywhere(user=actor, action=Action.SCAM_MODERATE):
-        raise OutsideScope()
+        raise ScamErrors.NOT_MODERATOR.error()
 
 
 def _decision_status(decision: str) -> str:
     if decision not in DECISIONS:
-        raise InvalidInput(
-            _("Hãy chọn xác nhận hoặc bác bỏ."),
-            code="decision_invalid",
-            details={"field": "decision"},
-        )
+        raise ScamErrors.DECISION_INVALID.error()
     return DECISIONS[decision]
 
 
@@ -215,7 +198,7 @@ def reports_moderate(*, actor: User, kind: str, value: str, decision: str) -> in
         )
         ids = list(pending.select_for_update().values_list("pk", flat=True))
         if not ids:
-            raise NotFound(_("Không còn báo cáo nào chờ duyệt cho thông tin này."))
+            raise ScamErrors.NO_PENDING_REPORTS.error()
         return ScamReport.objects.filter(pk__in=ids).update(
             status=status, moderated_by=actor, moderated_at=timezone.now()
         )
@@ -233,7 +216,7 @@ def report_moderate(*, actor: User, report_id: int, decision: str) -> ScamReport
             .first()
         )
         if report is None:
-            raise NotFound(_("Không tìm thấy báo cáo này."))
+            raise ScamErrors.REPORT_NOT_FOUND.error()
         report.status = status
         report.moderated_by = actor
         report.moderated_at = timezone.now()

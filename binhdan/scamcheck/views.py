@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from binhdan.accounts import area_picker as picker
-from binhdan.core.errors import DomainError, OutsideScope
+from binhdan.core.errors import DomainError
 from binhdan.core.http import safe_next
 from binhdan.core.ratelimit import rate_limit
 from binhdan.scamcheck import selectors, services
@@ -16,6 +16,7 @@ from binhdan.scamcheck.api import CHECKS_PER_MINUTE, limit_new_reports
 from binhdan.scamcheck.checker import CheckerInputError
 from binhdan.scamcheck.checker.domains import is_official
 from binhdan.scamcheck.domain_list_parse import normalize_list_domain
+from binhdan.scamcheck.errors import ScamErrors
 from binhdan.scamcheck.forms import ScamCheckForm, ScamReportForm
 from binhdan.scamcheck.models import ReportKind, ReportStatus
 from binhdan.scamcheck.normalize import MESSAGE_MAX_CHARS
@@ -125,7 +126,7 @@ def report_page(request):
 def _require_moderator(request) -> None:
     """Without scam.moderate anywhere the pages answer 404, like any page outside scope."""
     if not selectors.can_moderate(user=request.user):
-        raise OutsideScope()
+        raise ScamErrors.NOT_MODERATOR.error()
 
 
 @login_required
@@ -226,7 +227,7 @@ def domain_lists_page(request):
     lookup of one domain. Global data: for users with a province-level moderation scope."""
     _require_moderator(request)
     if not selectors.has_province_scope(user=request.user):
-        raise OutsideScope()
+        raise ScamErrors.NOT_MODERATOR.error()
     query = request.GET.get("ten_mien", "").strip()[:500]
     lookup = None
     if query:

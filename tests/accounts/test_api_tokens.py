@@ -250,6 +250,18 @@ def test_tokens_page_revoke_button_revokes(client, tree):
     assert ApiToken.objects.get().revoked_at is not None
 
 
+def test_tokens_page_revoking_someone_elses_token_is_404_like_a_missing_one(client, tree):
+    owner = user_with_role(Role.OPERATOR, tree.village)
+    issued = token_issue(actor=owner, user=owner, name="Máy A")
+    client.force_login(user_with_role(Role.COMMUNE_OFFICER, tree.commune))
+
+    foreign = client.post(reverse("accounts:token_revoke", args=[issued.token.pk]))
+    missing = client.post(reverse("accounts:token_revoke", args=[issued.token.pk + 1000]))
+
+    assert foreign.status_code == missing.status_code == 404
+    assert ApiToken.objects.get().revoked_at is None
+
+
 def test_issue_token_command_prints_token_once(tree):
     user = UserFactory(username="diemcau1")
     out, err = StringIO(), StringIO()
