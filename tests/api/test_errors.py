@@ -16,7 +16,7 @@ def test_malformed_json_is_a_4xx_error_body_not_500(client, tree):
 
     response = client.post("/api/v1/people", "{not json", content_type="application/json")
 
-    assert response.status_code in (400, 422)
+    assert response.status_code == 400
     assert set(response.json()) == {"code", "message", "details"}
 
 
@@ -82,7 +82,7 @@ def test_session_write_without_csrf_is_refused(tree):
         content_type="application/json",
     )
 
-    assert response.status_code in (401, 403)
+    assert response.status_code == 403
 
 
 def test_responses_are_utf8_not_escaped(client, tree):

@@ -86,4 +86,6 @@ def test_village_page_costs_a_few_queries(
     client.force_login(user_with_role(Role.COMMUNE_OFFICER, tree.commune))
 
     with django_assert_max_num_queries(25):
-        client.get(reverse("areas:detail", args=[tree.village.code]))
+        response = client.get(reverse("areas:detail", args=[tree.village.code]))
+    assert response.status_code == 200
+    assert "Nhà văn hóa thôn Đông" in response.content.decode()

@@ -61,13 +61,15 @@ def test_batch_of_name_checkins_looks_the_villages_up_once(
 ):
     # given the query count of a batch of one name check-in
     with django_assert_max_num_queries(10) as one:
-        record(sp, name_item(tree.village.code, full_name="Người Một"))
+        [first] = record(sp, name_item(tree.village.code, full_name="Người Một"))
+    assert first.status == "created"
     queries = len(one.captured_queries)
 
     # when a batch of twenty is stored, then it costs the same number of queries
     items = [name_item(tree.village2.code, full_name=f"Người {n}") for n in range(20)]
     with django_assert_num_queries(queries):
-        record(sp, *items)
+        results = record(sp, *items)
+    assert [r.status for r in results] == ["created"] * 20
     assert set(CheckIn.objects.values_list("village_id", flat=True)) == {
         tree.village.pk,
         tree.village2.pk,

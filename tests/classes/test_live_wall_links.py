@@ -94,7 +94,8 @@ def test_sessions_live_for_user_costs_one_query(tree, running, django_assert_num
     list(sessions_live_for_user(user=officer))  # warm the user's grants
 
     with django_assert_num_queries(1):
-        list(sessions_live_for_user(user=officer))
+        live = list(sessions_live_for_user(user=officer))
+    assert live == [running]
 
 
 # --------------------------------------------------------------------------- the pages

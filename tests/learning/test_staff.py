@@ -255,7 +255,8 @@ def test_figures_use_a_fixed_number_of_queries(tree, activity, django_assert_max
     learning_figures(user=admin)  # warm the scope cache
 
     with django_assert_max_num_queries(4):
-        learning_figures(user=admin)
+        figures = learning_figures(user=admin)
+    assert _rows(figures)[("Chuyên đề B", "Xã Đông Hưng")] == (5, 5, 5)
 
 
 def test_progress_page_shows_the_figures(client, tree, activity):
