@@ -1,5 +1,6 @@
 """The shared offline queue (web/offline-queue.js) on its own, against a faked JSON API."""
 
+import datetime as dt
 import re
 from collections import Counter
 
@@ -93,6 +94,8 @@ def queue_page(live_server, browser):
 
 
 def _add(page, *items) -> list[str]:
+    """Queue the items, one second apart (unless they say when), and their client_uuids."""
+    items = [{"created": f"2026-11-29T10:00:{n:02d}.000Z", **item} for n, item in enumerate(items)]
     return page.evaluate(
         """async items => {
           const made = [];
@@ -122,7 +125,8 @@ def test_items_added_offline_survive_a_reload(queue_page):
     page.reload()
     page.evaluate(OPEN)
     assert _pending(page) == set(uuids)
-    assert sorted(page.evaluate("() => q.pending().then(rs => rs.map(r => r.name))")) == [
+    # oldest first
+    assert page.evaluate("() => q.pending().then(rs => rs.map(r => r.name))") == [
         "An",
         "Bình",
         "Chi",
@@ -135,8 +139,10 @@ def test_a_client_uuid_is_made_without_crypto_random_uuid(queue_page):
     made = page.evaluate("() => [OfflineQueue.uuid(), OfflineQueue.uuid()]")
     assert all(UUID4.match(u) for u in made)
     assert made[0] != made[1]
-    # a client_uuid given by the caller is kept
-    assert _add(page, {"client_uuid": "given-id"}) == ["given-id"]
+    # a client_uuid given by the caller is kept; the time it was queued is added
+    rec = page.evaluate("() => q.add({ client_uuid: 'given-id' })")
+    assert rec["client_uuid"] == "given-id"
+    assert re.match(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$", rec["created"])
 
 
 def test_sync_sends_batches_of_n_and_empties_the_queue(queue_page):
@@ -146,7 +152,7 @@ def test_sync_sends_batches_of_n_and_empties_the_queue(queue_page):
     page.evaluate("() => q.sync()")
 
     assert [len(body["items"]) for _u, body, _s, _h in page.api.calls] == [2, 2, 1]
-    assert page.api.sent() == Counter(uuids)
+    assert [i["client_uuid"] for _u, b, _s, _h in page.api.calls for i in b["items"]] == uuids
     assert {header for *_rest, header in page.api.calls} == {"yes"}
     assert _pending(page) == set()
     assert [r["status"] for r in page.evaluate("results")] == ["created"] * 5
@@ -328,3 +334,39 @@ def test_routes_send_by_rank_then_age_in_batches_and_single_posts(queue_page):
         ["note", "created"],
     ]
     assert _pending(page) == set()
+
+
+def test_start_retries_with_backoff_then_syncs_every_30_seconds(queue_page):
+    page = queue_page
+    page.clock.install(time=dt.datetime(2026, 11, 29, 10, 0, tzinfo=dt.UTC))
+    page.clock.pause_at(dt.datetime(2026, 11, 29, 10, 0, 1, tzinfo=dt.UTC))  # time moves on our say
+    # count the syncs as the timers start them (synchronously, unlike their requests)
+    page.evaluate(
+        "() => { const sync = q.sync; window.syncs = 0; q.sync = () => (syncs++, sync()); }"
+    )
+    page.api.plan = [503, 503]
+    _add(page, {"n": 1})
+
+    page.evaluate("() => q.start()")
+    assert page.evaluate("errors") == [503]
+
+    # the first retry comes 5 s after the failure, the second 10 s after the next one
+    page.clock.run_for(4_900)
+    assert page.evaluate("syncs") == 1
+    page.clock.run_for(200)
+    assert page.evaluate("syncs") == 2
+    page.wait_for_function("() => errors.length === 2")
+    page.clock.run_for(9_800)
+    assert page.evaluate("syncs") == 2
+    page.clock.run_for(300)
+    assert page.evaluate("syncs") == 3
+    page.wait_for_function("() => synced.length === 1")
+    assert _pending(page) == set()
+
+    # then, all sent, the next sync comes 30 s later
+    page.clock.run_for(29_800)
+    assert page.evaluate("syncs") == 3
+    page.clock.run_for(300)
+    assert page.evaluate("syncs") == 4
+    page.wait_for_function("() => synced.length === 2")
+    assert len(page.api.calls) == 3
