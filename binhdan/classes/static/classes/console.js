@@ -11,7 +11,6 @@
   if (!root) return;
   var D = root.dataset;
   var T = JSON.parse(document.getElementById("console-text").textContent);
-  var BATCH = 250;
 
   // ---- service worker: register, then ask it to keep this page for offline use ----
   if ("serviceWorker" in navigator && D.sw) {
@@ -135,7 +134,7 @@
     });
   }
   var queue = OfflineQueue.open({
-    db: "binhdan-console", stores: ["rejected"], batchSize: BATCH, headers: csrf,
+    db: "binhdan-console", stores: ["rejected"], batchSize: 250, headers: csrf,
     // Point status first (opened before its check-ins), then check-ins, then headcounts.
     route: function (r) {
       var at = API + "/sessions/" + r.session_id + "/points/" + r.point_id + "/";
