@@ -28,7 +28,7 @@ class FakeApi:
     status planned for this call (0: the network fails)."""
 
     def __init__(self):
-        self.calls = []  # (url, body, HTTP status answered)
+        self.calls = []  # (url, body, HTTP status answered, X-Test header)
         self.plan = []
 
     def handle(self, route):
@@ -158,6 +158,7 @@ def test_sync_sends_batches_of_n_and_empties_the_queue(queue_page):
     assert [r["status"] for r in page.evaluate("results")] == ["created"] * 5
     assert page.evaluate("synced") == [5]
     assert page.evaluate("errors") == []
+    assert page.evaluate("changes") == 6  # each add, then the sync
 
 
 def test_a_duplicate_leaves_and_a_rejected_item_is_reported_with_its_reason(queue_page):
