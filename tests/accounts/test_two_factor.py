@@ -35,11 +35,6 @@ def _no_code_backoff(settings):
     settings.OTP_TOTP_THROTTLE_FACTOR = 0
 
 
-@pytest.fixture
-def province_admin(tree):
-    return user_with_role(Role.PROVINCE_ADMIN, tree.province)
-
-
 def enroll(client, user) -> TOTPDevice:
     client.force_login(user)
     client.get(TWO_FACTOR)

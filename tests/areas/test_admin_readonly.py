@@ -4,15 +4,8 @@ import pytest
 from django.urls import reverse
 
 from binhdan.areas.models import Area
-from tests.accounts.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def superuser_client(client):
-    client.force_login(UserFactory(is_superuser=True, is_staff=True))
-    return client
 
 
 def test_area_pages_render_and_search(superuser_client, tree):

@@ -20,13 +20,8 @@ def _uploads_in_tmp(settings, tmp_path):
 
 
 @pytest.fixture
-def officer(tree):
-    return user_with_role("commune_officer", tree.commune)
-
-
-@pytest.fixture
-def officer_client(client, officer):
-    client.force_login(officer)
+def officer_client(client, commune_officer):
+    client.force_login(commune_officer)
     return client
 
 
@@ -112,9 +107,9 @@ def test_confirm_with_tampered_ticket_writes_nothing(tree, officer_client):
     assert Area.objects.count() == before
 
 
-def test_confirm_returns_404_for_ticket_of_another_user(tree, client, officer):
+def test_confirm_returns_404_for_ticket_of_another_user(tree, client, commune_officer):
     # given a preview made by one officer
-    client.force_login(officer)
+    client.force_login(commune_officer)
     ticket = _ticket(_preview(client, tree.commune, ("Đông Hưng", "Thôn Mới")))
     colleague = user_with_role("commune_officer", tree.commune)
     before = Area.objects.count()

@@ -15,16 +15,9 @@ from binhdan.classes.models import (
     Headcount,
     SessionPoint,
 )
-from tests.accounts.factories import UserFactory
 from tests.classes.factories import BridgePointFactory, CheckInFactory, SessionPointFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def superuser_client(client):
-    client.force_login(UserFactory(is_superuser=True, is_staff=True))
-    return client
 
 
 @pytest.fixture

@@ -13,11 +13,6 @@ from tests.classes.factories import BridgePointFactory, ClassSessionFactory, Ses
 
 
 @pytest.fixture
-def operator(db):
-    return UserFactory()
-
-
-@pytest.fixture
 def auth(operator):
     raw = token_issue(actor=operator, user=operator, name="máy điểm cầu").raw
     return {"HTTP_AUTHORIZATION": f"Bearer {raw}"}

@@ -5,16 +5,10 @@ import uuid
 import pytest
 
 from binhdan.classes.models import CheckIn
-from tests.accounts.factories import UserFactory
 from tests.classes.factories import BridgePointFactory, ClassSessionFactory, SessionPointFactory
 from tests.people.factories import PersonFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def operator(db):
-    return UserFactory()
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from binhdan.classes.models import CheckIn, CheckInFlag, SessionPoint
 from binhdan.core.errors import Conflict, InvalidInput, NotFound, OutsideScope
 from binhdan.people.cards import card_parse, card_token_for
 from binhdan.people.identity import identity_key
-from tests.accounts.factories import UserFactory, user_with_role
+from tests.accounts.factories import user_with_role
 from tests.classes.factories import (
     BridgePointFactory,
     ClassSessionFactory,
@@ -21,11 +21,6 @@ from tests.db_text import all_database_text
 from tests.people.factories import PersonFactory
 
 CCCD = "001090012345"
-
-
-@pytest.fixture
-def operator(db):
-    return UserFactory()
 
 
 @pytest.fixture

@@ -21,11 +21,6 @@ def bearer(raw: str) -> dict:
 
 
 @pytest.fixture
-def officer(tree):
-    return user_with_role(Role.COMMUNE_OFFICER, tree.commune)
-
-
-@pytest.fixture
 def session(tree):
     return ClassSessionFactory(area=tree.province, area_path=tree.province.path)
 
@@ -43,8 +38,8 @@ def other_sp(session, tree):
 
 
 @pytest.fixture
-def device(officer, sp):
-    return device_token_issue(actor=officer, point_id=sp.point_id, name="Điện thoại điểm P")
+def device(commune_officer, sp):
+    return device_token_issue(actor=commune_officer, point_id=sp.point_id, name="Điện thoại điểm P")
 
 
 def checkin_body(session_point, n=1) -> dict:
@@ -65,9 +60,15 @@ def post(client, url, body, auth):
 # --------------------------------------------------------------------------- issuing
 
 
-def test_officer_issues_device_token_bound_to_the_point_owned_by_the_officer(officer, sp, device):
+def test_officer_issues_device_token_bound_to_the_point_owned_by_the_officer(
+    commune_officer, sp, device
+):
     token = ApiToken.objects.get()
-    assert (token.user, token.created_by, token.bridge_point_id) == (officer, officer, sp.point_id)
+    assert (token.user, token.created_by, token.bridge_point_id) == (
+        commune_officer,
+        commune_officer,
+        sp.point_id,
+    )
     assert token.key_hash == hash_token(device.raw)
     assert token.expires_at > timezone.now() + dt.timedelta(days=179)
 
@@ -91,11 +92,13 @@ def test_officer_of_another_commune_cannot_issue_a_device_token(tree, sp):
 # --------------------------------------------------------------------------- using
 
 
-def test_device_token_checks_in_at_its_point_recorded_as_by_the_issuer(client, officer, sp, device):
+def test_device_token_checks_in_at_its_point_recorded_as_by_the_issuer(
+    client, commune_officer, sp, device
+):
     response = post(client, "/api/v1/checkins", checkin_body(sp), bearer(device.raw))
 
     assert response.status_code == 201
-    assert CheckIn.objects.get().recorded_by == officer
+    assert CheckIn.objects.get().recorded_by == commune_officer
 
 
 def test_device_token_cannot_check_in_at_another_point(client, sp, other_sp, device):
@@ -171,8 +174,8 @@ def test_device_token_lists_the_sessions_of_its_point_only(client, sp, other_sp,
     assert [e["point"]["id"] for e in response.json()] == [sp.point_id]
 
 
-def test_device_token_stops_when_its_issuer_loses_the_commune(client, officer, sp, device):
-    officer.grants.all().delete()
+def test_device_token_stops_when_its_issuer_loses_the_commune(client, commune_officer, sp, device):
+    commune_officer.grants.all().delete()
 
     write = post(client, "/api/v1/checkins", checkin_body(sp), bearer(device.raw))
     listing = client.get("/api/v1/operator/sessions", **bearer(device.raw))
@@ -211,8 +214,8 @@ def test_a_stranger_cannot_revoke_a_device_token(tree, sp, device):
 # --------------------------------------------------------------------------- pages
 
 
-def test_point_tokens_page_issues_a_token_shown_once(client, officer, sp):
-    client.force_login(officer)
+def test_point_tokens_page_issues_a_token_shown_once(client, commune_officer, sp):
+    client.force_login(commune_officer)
     url = reverse("classes:point_tokens", args=[sp.point_id])
 
     issued_page = client.post(url, {"name": "Máy tính bảng"})
@@ -243,8 +246,8 @@ def test_point_tokens_page_is_404_for_an_operator_and_another_commune(client, tr
     assert not ApiToken.objects.exists()
 
 
-def test_point_tokens_page_revokes(client, officer, sp, device):
-    client.force_login(officer)
+def test_point_tokens_page_revokes(client, commune_officer, sp, device):
+    client.force_login(commune_officer)
 
     response = client.post(
         reverse("classes:point_token_revoke", args=[sp.point_id, device.token.pk])
@@ -254,11 +257,13 @@ def test_point_tokens_page_revokes(client, officer, sp, device):
     assert ApiToken.objects.get().revoked_at is not None
 
 
-def test_point_tokens_page_does_not_revoke_a_token_of_another_point(client, officer, sp, other_sp):
+def test_point_tokens_page_does_not_revoke_a_token_of_another_point(
+    client, commune_officer, sp, other_sp
+):
     token_of_q = device_token_issue(
         actor=UserFactory(is_superuser=True), point_id=other_sp.point_id, name="Q"
     )
-    client.force_login(officer)
+    client.force_login(commune_officer)
 
     response = client.post(
         reverse("classes:point_token_revoke", args=[sp.point_id, token_of_q.token.pk])

@@ -17,11 +17,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def admin(tree):
-    return user_with_role(Role.PROVINCE_ADMIN, tree.province)
-
-
-@pytest.fixture
 def session(tree):
     """A province session with no point yet."""
     return ClassSessionFactory(area=tree.province, title="Lớp toàn tỉnh")
@@ -40,24 +35,27 @@ def _in_session(session) -> set[int]:
     return set(SessionPoint.objects.filter(session=session).values_list("point_id", flat=True))
 
 
-def test_choose_adds_and_removes_many_points_at_once(admin, session, points):
+def test_choose_adds_and_removes_many_points_at_once(province_admin, session, points):
     SessionPointFactory(session=session, point=points["pho"])
 
     result = session_points_choose(
-        actor=admin, session=session, add=[points["dong"], points["tay"]], remove=[points["pho"]]
+        actor=province_admin,
+        session=session,
+        add=[points["dong"], points["tay"]],
+        remove=[points["pho"]],
     )
 
     assert _in_session(session) == {points["dong"].pk, points["tay"].pk}
     assert (len(result.added), len(result.removed), result.refused) == (2, 1, [])
 
 
-def test_choose_keeps_a_point_with_checkins_and_says_why(admin, session, points):
+def test_choose_keeps_a_point_with_checkins_and_says_why(province_admin, session, points):
     sp = SessionPointFactory(session=session, point=points["dong"])
     CheckInFactory(session_point=sp)
     SessionPointFactory(session=session, point=points["tay"])
 
     result = session_points_choose(
-        actor=admin, session=session, remove=[points["dong"], points["tay"]]
+        actor=province_admin, session=session, remove=[points["dong"], points["tay"]]
     )
 
     assert _in_session(session) == {points["dong"].pk}
@@ -72,11 +70,11 @@ def test_choose_refuses_points_outside_the_actors_scope(tree, session, points):
     assert _in_session(session) == set()
 
 
-def test_choose_refuses_an_inactive_point(admin, session, points):
+def test_choose_refuses_an_inactive_point(province_admin, session, points):
     points["tay"].is_active = False
     points["tay"].save()
 
-    result = session_points_choose(actor=admin, session=session, add=[points["tay"]])
+    result = session_points_choose(actor=province_admin, session=session, add=[points["tay"]])
 
     assert _in_session(session) == set()
     assert [p for p, _reason in result.refused] == [points["tay"]]
@@ -90,10 +88,10 @@ def _url(session, **params):
 
 
 def test_page_lists_communes_sorted_and_one_communes_points_ticked(
-    client, tree, admin, session, points
+    client, tree, province_admin, session, points
 ):
     SessionPointFactory(session=session, point=points["dong"])
-    client.force_login(admin)
+    client.force_login(province_admin)
 
     response = client.get(_url(session, xa=tree.commune.code))
 
@@ -106,10 +104,12 @@ def test_page_lists_communes_sorted_and_one_communes_points_ticked(
     assert "Chọn tất cả điểm của xã này" in body
 
 
-def test_save_ticks_and_unticks_and_keeps_commune_and_filter(client, tree, admin, session, points):
+def test_save_ticks_and_unticks_and_keeps_commune_and_filter(
+    client, tree, province_admin, session, points
+):
     # given thôn Đông's point in the session, the officer filtering "nha van hoa" in Đông Hưng
     SessionPointFactory(session=session, point=points["dong"])
-    client.force_login(admin)
+    client.force_login(province_admin)
 
     # when they untick Đông, tick Tây and save
     response = client.post(
@@ -129,8 +129,8 @@ def test_save_ticks_and_unticks_and_keeps_commune_and_filter(client, tree, admin
     assert response["Location"] == _url(session, xa=tree.commune.code, q="nha van hoa")
 
 
-def test_choose_all_of_a_commune_then_none(client, tree, admin, session, points):
-    client.force_login(admin)
+def test_choose_all_of_a_commune_then_none(client, tree, province_admin, session, points):
+    client.force_login(province_admin)
 
     client.post(_url(session), {"xa": tree.commune.code, "action": "all"})
     assert _in_session(session) == {points["dong"].pk, points["tay"].pk}
@@ -139,8 +139,10 @@ def test_choose_all_of_a_commune_then_none(client, tree, admin, session, points)
     assert _in_session(session) == set()
 
 
-def test_filter_without_commune_searches_every_commune(client, tree, admin, session, points):
-    client.force_login(admin)
+def test_filter_without_commune_searches_every_commune(
+    client, tree, province_admin, session, points
+):
+    client.force_login(province_admin)
 
     response = client.get(_url(session, q="to 1"))
 
@@ -171,10 +173,10 @@ def test_officer_sees_only_their_communes_points(client, tree, session, points):
 
 
 def test_removing_from_the_session_page_keeps_the_commune_filter(
-    client, tree, admin, session, points
+    client, tree, province_admin, session, points
 ):
     SessionPointFactory(session=session, point=points["dong"])
-    client.force_login(admin)
+    client.force_login(province_admin)
 
     response = client.post(
         reverse("classes:session_point_remove", args=[session.pk, points["dong"].pk]),
@@ -204,7 +206,7 @@ def test_session_form_areas_are_sorted_by_folded_name_with_villages_under_their_
     ]
 
 
-def test_session_form_area_select_is_searchable(tree, admin):
-    html = str(SessionForm(user=admin)["area"])
+def test_session_form_area_select_is_searchable(tree, province_admin):
+    html = str(SessionForm(user=province_admin)["area"])
 
     assert "data-filter=" in html

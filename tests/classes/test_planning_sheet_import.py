@@ -6,13 +6,11 @@ import pytest
 from django.utils import timezone
 from openpyxl import Workbook
 
-from binhdan.accounts.models import Role
 from binhdan.classes.checkin.services import CheckInItem, checkins_record
 from binhdan.classes.documents.attendance_sheets import apply_sheet, plan_sheet, reason_text
 from binhdan.classes.errors import DUPLICATE_NOTES, CheckInReasons
 from binhdan.classes.models import CheckIn, CheckInMethod
 from binhdan.core.errors import InvalidInput
-from tests.accounts.factories import user_with_role
 from tests.classes.factories import ClassSessionFactory, SessionPointFactory
 from tests.classes.planning_helpers import point
 
@@ -45,18 +43,13 @@ def session_point(tree):
     return SessionPointFactory(session=session, point=point(tree.village))
 
 
-@pytest.fixture
-def officer(tree):
-    return user_with_role(Role.COMMUNE_OFFICER, tree.commune)
-
-
-def _run(session_point, officer, rows=ROWS):
+def _run(session_point, commune_officer, rows=ROWS):
     report = plan_sheet(session_point=session_point, data=xlsx(rows), filename="ds.xlsx")
-    return apply_sheet(actor=officer, session_point=session_point, report=report)
+    return apply_sheet(actor=commune_officer, session_point=session_point, report=report)
 
 
-def test_sheet_rows_become_sheet_checkins(session_point, officer):
-    report = _run(session_point, officer)
+def test_sheet_rows_become_sheet_checkins(session_point, commune_officer):
+    report = _run(session_point, commune_officer)
 
     assert report.as_dict() == {"created": 2, "duplicate": 0, "rejected": 2}
     rows = CheckIn.objects.order_by("full_name")
@@ -68,8 +61,8 @@ def test_sheet_rows_become_sheet_checkins(session_point, officer):
     assert session_point.checkin_count == 2
 
 
-def test_sheet_errors_are_explained_in_vietnamese(session_point, officer):
-    report = _run(session_point, officer)
+def test_sheet_errors_are_explained_in_vietnamese(session_point, commune_officer):
+    report = _run(session_point, commune_officer)
 
     reasons = {line.row: line.reason for line in report.lines if line.status == "rejected"}
     assert reasons == {
@@ -78,10 +71,10 @@ def test_sheet_errors_are_explained_in_vietnamese(session_point, officer):
     }
 
 
-def test_uploading_the_same_sheet_twice_creates_nothing_new(session_point, officer):
-    _run(session_point, officer)
+def test_uploading_the_same_sheet_twice_creates_nothing_new(session_point, commune_officer):
+    _run(session_point, commune_officer)
 
-    again = _run(session_point, officer)
+    again = _run(session_point, commune_officer)
 
     assert again.as_dict() == {"created": 0, "duplicate": 2, "rejected": 2}
     assert CheckIn.objects.count() == 2
@@ -90,15 +83,15 @@ def test_uploading_the_same_sheet_twice_creates_nothing_new(session_point, offic
     }
 
 
-def test_sheet_rows_reordered_still_create_nothing_new(session_point, officer):
-    _run(session_point, officer)
+def test_sheet_rows_reordered_still_create_nothing_new(session_point, commune_officer):
+    _run(session_point, commune_officer)
 
-    again = _run(session_point, officer, rows=list(reversed(ROWS)))
+    again = _run(session_point, commune_officer, rows=list(reversed(ROWS)))
 
     assert again.count("created") == 0
 
 
-def test_sheet_for_a_session_not_yet_held_is_refused(tree, officer):
+def test_sheet_for_a_session_not_yet_held_is_refused(tree, commune_officer):
     starts = timezone.now() + dt.timedelta(days=1)
     session = ClassSessionFactory(
         area=tree.commune, starts_at=starts, ends_at=starts + dt.timedelta(hours=2)
@@ -106,15 +99,15 @@ def test_sheet_for_a_session_not_yet_held_is_refused(tree, officer):
     sp = SessionPointFactory(session=session, point=point(tree.village))
 
     with pytest.raises(InvalidInput) as exc:
-        _run(sp, officer)
+        _run(sp, commune_officer)
 
     assert exc.value.code == "session_not_started"
 
 
-def test_sheet_notes_come_from_the_one_check_in_reason_table(session_point, officer):
+def test_sheet_notes_come_from_the_one_check_in_reason_table(session_point, commune_officer):
     # given a person the console already checked in at this point, by name
     checkins_record(
-        actor=officer,
+        actor=commune_officer,
         session_point=session_point,
         items=[
             CheckInItem(
@@ -129,7 +122,7 @@ def test_sheet_notes_come_from_the_one_check_in_reason_table(session_point, offi
     )
 
     # when a sheet lists her again
-    report = _run(session_point, officer, rows=[["Nguyễn Thị Lan", 1956, "", ""]])
+    report = _run(session_point, commune_officer, rows=[["Nguyễn Thị Lan", 1956, "", ""]])
 
     # then her row says what the console says for the same result
     [line] = report.lines

@@ -15,16 +15,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def officer(tree):
-    return user_with_role(Role.COMMUNE_OFFICER, tree.commune)
-
-
-@pytest.fixture
-def other_officer(tree):
-    return user_with_role(Role.COMMUNE_OFFICER, tree.ward)
-
-
-@pytest.fixture
 def in_person(tree):
     session = ClassSessionFactory(
         area=tree.commune, kind=SessionKind.IN_PERSON, venue="Hội trường xã", title="Lớp xã"
@@ -39,12 +29,12 @@ def _login(client, user):
     return client
 
 
-def test_calendar_shows_the_month_and_the_online_topic_count(client, officer, tree):
+def test_calendar_shows_the_month_and_the_online_topic_count(client, commune_officer, tree):
     session = ClassSessionFactory(area=tree.commune, title="Buổi trực tuyến")
     session.topics.set([TopicFactory()])
     month = timezone.localtime(session.starts_at).strftime("%Y-%m")
 
-    response = _login(client, officer).get(reverse("classes:calendar"), {"thang": month})
+    response = _login(client, commune_officer).get(reverse("classes:calendar"), {"thang": month})
 
     assert response.status_code == 200
     body = response.content.decode()
@@ -53,8 +43,8 @@ def test_calendar_shows_the_month_and_the_online_topic_count(client, officer, tr
     assert "chuyên đề trực tuyến trong tháng" in body
 
 
-def test_session_page_shows_points_rule_and_links(client, officer, in_person):
-    response = _login(client, officer).get(reverse("classes:session", args=[in_person.pk]))
+def test_session_page_shows_points_rule_and_links(client, commune_officer, in_person):
+    response = _login(client, commune_officer).get(reverse("classes:session", args=[in_person.pk]))
 
     body = response.content.decode()
     assert response.status_code == 200
@@ -68,8 +58,10 @@ def test_session_page_shows_points_rule_and_links(client, officer, in_person):
     "name",
     ["session", "session_edit", "session_export", "session_posters"],
 )
-def test_officer_of_another_commune_gets_404(client, other_officer, in_person, name):
-    response = _login(client, other_officer).get(reverse(f"classes:{name}", args=[in_person.pk]))
+def test_officer_of_another_commune_gets_404(client, other_commune_officer, in_person, name):
+    response = _login(client, other_commune_officer).get(
+        reverse(f"classes:{name}", args=[in_person.pk])
+    )
 
     assert response.status_code == 404
 
@@ -105,11 +97,11 @@ def _form(tree, **overrides):
     return data
 
 
-def test_create_session_through_the_form_adds_the_communes_points(client, officer, tree):
+def test_create_session_through_the_form_adds_the_communes_points(client, commune_officer, tree):
     point(tree.village)
     point(tree.village2)
 
-    response = _login(client, officer).post(reverse("classes:session_create"), _form(tree))
+    response = _login(client, commune_officer).post(reverse("classes:session_create"), _form(tree))
 
     session = ClassSession.objects.get()
     assert response.status_code == 302
@@ -118,21 +110,21 @@ def test_create_session_through_the_form_adds_the_communes_points(client, office
     assert timezone.localtime(session.starts_at).hour == 14
 
 
-def test_create_session_shows_the_error_next_to_the_field(client, officer, tree):
+def test_create_session_shows_the_error_next_to_the_field(client, commune_officer, tree):
     data = _form(tree)
     data["ends_at"] = data["starts_at"].replace("T14:00", "T13:00")
 
-    response = _login(client, officer).post(reverse("classes:session_create"), data)
+    response = _login(client, commune_officer).post(reverse("classes:session_create"), data)
 
     assert response.status_code == 200
     assert "Giờ kết thúc phải sau giờ bắt đầu." in response.content.decode()
     assert ClassSession.objects.count() == 0
 
 
-def test_remove_point_with_checkins_shows_a_message(client, officer, in_person):
+def test_remove_point_with_checkins_shows_a_message(client, commune_officer, in_person):
     sp = in_person.points.get()
 
-    response = _login(client, officer).post(
+    response = _login(client, commune_officer).post(
         reverse("classes:session_point_remove", args=[in_person.pk, sp.point_id]), follow=True
     )
 
@@ -140,18 +132,20 @@ def test_remove_point_with_checkins_shows_a_message(client, officer, in_person):
     assert in_person.points.count() == 1
 
 
-def test_export_downloads_an_xlsx_with_a_vietnamese_name(client, officer, in_person):
-    response = _login(client, officer).get(reverse("classes:session_export", args=[in_person.pk]))
+def test_export_downloads_an_xlsx_with_a_vietnamese_name(client, commune_officer, in_person):
+    response = _login(client, commune_officer).get(
+        reverse("classes:session_export", args=[in_person.pk])
+    )
 
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
     assert "filename*=utf-8''%C4%90i%E1%BB%83m%20danh" in response["Content-Disposition"]
 
 
-def test_point_poster_downloads_a_pdf(client, officer, in_person):
+def test_point_poster_downloads_a_pdf(client, commune_officer, in_person):
     sp = in_person.points.get()
 
-    response = _login(client, officer).get(
+    response = _login(client, commune_officer).get(
         reverse("classes:point_poster", args=[in_person.pk, sp.point_id])
     )
 
@@ -159,10 +153,12 @@ def test_point_poster_downloads_a_pdf(client, officer, in_person):
     assert b"".join(response.streaming_content).startswith(b"%PDF")
 
 
-def test_points_page_lists_readiness_and_villages_without_point(client, officer, tree):
+def test_points_page_lists_readiness_and_villages_without_point(client, commune_officer, tree):
     point(tree.village, name="NVH Đông", has_sound=False)
 
-    response = _login(client, officer).get(reverse("classes:points", args=[tree.commune.code]))
+    response = _login(client, commune_officer).get(
+        reverse("classes:points", args=[tree.commune.code])
+    )
 
     body = response.content.decode()
     assert "NVH Đông" in body
@@ -170,16 +166,16 @@ def test_points_page_lists_readiness_and_villages_without_point(client, officer,
     assert "Thôn Tây" in body
 
 
-def test_points_page_of_another_commune_is_404(client, other_officer, tree):
-    response = _login(client, other_officer).get(
+def test_points_page_of_another_commune_is_404(client, other_commune_officer, tree):
+    response = _login(client, other_commune_officer).get(
         reverse("classes:points", args=[tree.commune.code])
     )
 
     assert response.status_code == 404
 
 
-def test_bulk_points_button_creates_and_reports(client, officer, tree):
-    response = _login(client, officer).post(
+def test_bulk_points_button_creates_and_reports(client, commune_officer, tree):
+    response = _login(client, commune_officer).post(
         reverse("classes:points_bulk", args=[tree.commune.code]), follow=True
     )
 
@@ -187,8 +183,8 @@ def test_bulk_points_button_creates_and_reports(client, officer, tree):
     assert "Đã tạo 2 điểm cầu mới; bỏ qua 0 thôn" in response.content.decode()
 
 
-def test_create_point_through_the_form(client, officer, tree):
-    response = _login(client, officer).post(
+def test_create_point_through_the_form(client, commune_officer, tree):
+    response = _login(client, commune_officer).post(
         reverse("classes:point_create", args=[tree.commune.code]),
         {"village": tree.village.pk, "name": "Nhà văn hóa", "has_screen": "on", "is_active": "on"},
     )
@@ -197,13 +193,13 @@ def test_create_point_through_the_form(client, officer, tree):
     assert BridgePoint.objects.get().has_screen is True
 
 
-def test_point_import_previews_then_applies(client, officer, tree, settings, tmp_path):
+def test_point_import_previews_then_applies(client, commune_officer, tree, settings, tmp_path):
     settings.UPLOAD_DIR = tmp_path
     csv = "Xã/phường,Thôn/tổ dân phố,Tên điểm cầu,Màn hình\nĐông Hưng,Thôn Đông,NVH,có\n"
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     url = reverse("classes:points_import", args=[tree.commune.code])
-    preview = _login(client, officer).post(
+    preview = _login(client, commune_officer).post(
         url, {"file": SimpleUploadedFile("dc.csv", csv.encode(), content_type="text/csv")}
     )
     assert BridgePoint.objects.count() == 0
@@ -215,7 +211,7 @@ def test_point_import_previews_then_applies(client, officer, tree, settings, tmp
 
 
 def test_sheet_import_page_previews_then_records(
-    client, officer, tree, in_person, settings, tmp_path
+    client, commune_officer, tree, in_person, settings, tmp_path
 ):
     settings.UPLOAD_DIR = tmp_path
     from django.core.files.uploadedfile import SimpleUploadedFile
@@ -223,7 +219,7 @@ def test_sheet_import_page_previews_then_records(
     sp = in_person.points.get()
     url = reverse("classes:sheet_import", args=[in_person.pk, sp.point_id])
     csv = "Họ tên,Năm sinh,Số điện thoại,Thôn\nNguyễn Văn Tư,1955,,\n"
-    preview = _login(client, officer).post(
+    preview = _login(client, commune_officer).post(
         url, {"file": SimpleUploadedFile("ds.csv", csv.encode(), content_type="text/csv")}
     )
     assert in_person.checkins.count() == 1

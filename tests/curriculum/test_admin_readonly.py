@@ -5,16 +5,9 @@ import pytest
 from django.urls import reverse
 
 from binhdan.curriculum.models import Lesson, Topic
-from tests.accounts.factories import UserFactory
 from tests.curriculum.factories import LessonFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def superuser_client(client):
-    client.force_login(UserFactory(is_superuser=True, is_staff=True))
-    return client
 
 
 def test_curriculum_admin_pages_render(superuser_client):

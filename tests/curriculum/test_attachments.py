@@ -25,11 +25,6 @@ def uploads(settings, tmp_path):
 
 
 @pytest.fixture
-def instructor(tree):
-    return user_with_role(Role.INSTRUCTOR, tree.province)
-
-
-@pytest.fixture
 def lesson():
     return LessonFactory(topic=TopicFactory(slug="co-tep"), slug="bai", body="## Một\n\nHết.")
 

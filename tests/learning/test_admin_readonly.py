@@ -6,19 +6,12 @@ from django.urls import reverse
 
 from binhdan.learning.models import Certificate, LessonProgress, QuizAttempt
 from binhdan.learning.services import lesson_complete
-from tests.accounts.factories import UserFactory
 from tests.curriculum.factories import LessonFactory
 from tests.learning.factories import finished_attempt, learner, quiz_with_questions
 
 pytestmark = pytest.mark.django_db
 
 MODELS = [LessonProgress, QuizAttempt, Certificate]
-
-
-@pytest.fixture
-def superuser_client(client):
-    client.force_login(UserFactory(is_superuser=True, is_staff=True))
-    return client
 
 
 @pytest.fixture

@@ -4,16 +4,9 @@ import pytest
 from django.urls import reverse
 
 from binhdan.people.models import Person
-from tests.accounts.factories import UserFactory
 from tests.people.factories import PersonFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def superuser_client(client):
-    client.force_login(UserFactory(is_superuser=True, is_staff=True))
-    return client
 
 
 def test_person_pages_render_and_search(superuser_client, tree):

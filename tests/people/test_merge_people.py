@@ -20,18 +20,13 @@ from tests.learning.factories import finished_attempt, quiz_with_questions
 
 
 @pytest.fixture
-def officer(tree):
-    return user_with_role(Role.COMMUNE_OFFICER, tree.commune)
-
-
-@pytest.fixture
-def twins(tree, officer):
+def twins(tree, commune_officer):
     """One woman registered twice: with her CCCD, then with her phone."""
     keep, _ = person_register(
-        actor=officer, village=tree.village, full_name="Vũ Thị Hằng", cccd="033190004321"
+        actor=commune_officer, village=tree.village, full_name="Vũ Thị Hằng", cccd="033190004321"
     )
     duplicate, _ = person_register(
-        actor=officer,
+        actor=commune_officer,
         village=tree.village,
         full_name="Vu Thi Hang",
         birth_year=1990,
@@ -47,7 +42,7 @@ def _point(tree, session):
     )
 
 
-def test_merge_moves_check_ins_and_drops_the_second_one_of_a_session(tree, officer, twins):
+def test_merge_moves_check_ins_and_drops_the_second_one_of_a_session(tree, commune_officer, twins):
     # given both records checked in to one session, at two points, and the duplicate to another
     keep, duplicate = twins
     shared = ClassSessionFactory(area=tree.commune)
@@ -58,7 +53,7 @@ def test_merge_moves_check_ins_and_drops_the_second_one_of_a_session(tree, offic
     CheckInFactory(session_point=later, identity_key=duplicate.identity_key)
 
     # when
-    report = person_merge(actor=officer, keep=keep, duplicate=duplicate)
+    report = person_merge(actor=commune_officer, keep=keep, duplicate=duplicate)
 
     # then: one check-in per session, all on the kept record; counters true; flagged
     rows = CheckIn.objects.order_by("session_id")
@@ -70,13 +65,15 @@ def test_merge_moves_check_ins_and_drops_the_second_one_of_a_session(tree, offic
     assert CheckIn.objects.values("identity_key").distinct().count() == 1
 
 
-def test_merge_keeps_attempts_and_revokes_a_second_certificate_of_a_topic(tree, officer, twins):
+def test_merge_keeps_attempts_and_revokes_a_second_certificate_of_a_topic(
+    tree, commune_officer, twins
+):
     keep, duplicate = twins
     quiz = quiz_with_questions(count=2, pass_percent=50)
     finished_attempt(quiz, keep, correct=2)
     finished_attempt(quiz, duplicate, correct=2)
 
-    person_merge(actor=officer, keep=keep, duplicate=duplicate)
+    person_merge(actor=commune_officer, keep=keep, duplicate=duplicate)
 
     assert QuizAttempt.objects.filter(person=keep).count() == 2
     certificates = Certificate.objects.filter(person=keep)
@@ -85,16 +82,16 @@ def test_merge_keeps_attempts_and_revokes_a_second_certificate_of_a_topic(tree, 
     assert certificates.get(revoked_at__isnull=False).revoke_reason == "duplicate"
 
 
-def test_merged_record_is_hidden_and_its_identity_finds_the_kept_one(tree, officer, twins):
+def test_merged_record_is_hidden_and_its_identity_finds_the_kept_one(tree, commune_officer, twins):
     keep, duplicate = twins
 
-    person_merge(actor=officer, keep=keep, duplicate=duplicate)
+    person_merge(actor=commune_officer, keep=keep, duplicate=duplicate)
 
     duplicate.refresh_from_db()
     assert duplicate.merged_into == keep and duplicate.phone == ""
     assert keep.pk in [p.pk for p in Person.objects.filter(pk=keep.pk)]
     again, created = person_register(
-        actor=officer, village=tree.village, full_name="Vu Thi Hang", phone="0912345678"
+        actor=commune_officer, village=tree.village, full_name="Vu Thi Hang", phone="0912345678"
     )
     assert not created and again.pk == keep.pk
     keep.refresh_from_db()
@@ -121,9 +118,9 @@ def test_officer_of_another_commune_cannot_merge(tree, twins):
         )
 
 
-def test_merge_page_offers_the_candidate_and_merges(client, tree, officer, twins):
+def test_merge_page_offers_the_candidate_and_merges(client, tree, commune_officer, twins):
     keep, duplicate = twins
-    client.force_login(officer)
+    client.force_login(commune_officer)
 
     detail = client.get(f"/nguoi-dan/{keep.pk}/").content.decode()
     confirm = client.get(f"/nguoi-dan/{keep.pk}/gop/{duplicate.pk}/")

@@ -5,16 +5,9 @@ import pytest
 from django.urls import reverse
 
 from binhdan.scamcheck.models import ScamCheckDay, ScamReport
-from tests.accounts.factories import UserFactory
 from tests.scamcheck.factories import ScamReportFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def superuser_client(client):
-    client.force_login(UserFactory(is_superuser=True, is_staff=True))
-    return client
 
 
 def test_change_report_status_by_edit_refused_in_admin(superuser_client):

@@ -128,10 +128,6 @@ ROLES = (
     "superuser",
 )
 
-# Known wrong answers, each a strict xfail so the fix shows up here: route -> reason.
-KNOWN_500: dict[str, str] = {}
-KNOWN_403_OUTSIDE: dict[str, str] = {}
-
 
 def _walk(patterns, prefix: str = "", namespace: str | None = None):
     for pattern in patterns:
@@ -155,12 +151,6 @@ def web_routes() -> dict[str, list[str]]:
 
 
 ROUTES = web_routes()
-
-
-def _mark(name: str, known: dict[str, str]):
-    if name in known:
-        return pytest.param(name, marks=pytest.mark.xfail(reason=known[name], strict=True))
-    return name
 
 
 def world_keys(name: str) -> dict[str, str]:
@@ -274,7 +264,7 @@ def page_problems(response) -> list[str]:
     return problems
 
 
-@pytest.mark.parametrize("name", [_mark(n, KNOWN_500) for n in ROUTES if n not in UNFILLABLE])
+@pytest.mark.parametrize("name", [n for n in ROUTES if n not in UNFILLABLE])
 def test_route_answers_every_role_without_500_or_403(client, world, name):
     """Refused access is the 404 page in the web UI; every page is accessible."""
     url = url_for(name, world)
@@ -295,7 +285,7 @@ def test_route_answers_every_role_without_500_or_403(client, world, name):
 SCOPED = [n for n in ROUTES if n not in UNFILLABLE and IN_THE_COMMUNE & set(world_keys(n).values())]
 
 
-@pytest.mark.parametrize("name", [_mark(n, KNOWN_403_OUTSIDE) for n in SCOPED])
+@pytest.mark.parametrize("name", SCOPED)
 def test_object_of_another_commune_answers_404(client, world, name):
     url = url_for(name, world)
     client.force_login(world.outsider)
