@@ -19,7 +19,7 @@ import hashlib
 from django.db.models import Exists, OuterRef, Q
 
 from binhdan.accounts.models import User
-from binhdan.accounts.permissions import Action
+from binhdan.accounts.permissions import Action, roles_allowed
 from binhdan.accounts.selectors import scope_paths, user_can_at
 from binhdan.areas.paths import is_within, within_q
 from binhdan.classes.models import BridgePoint, ClassSession, SessionPoint
@@ -90,10 +90,17 @@ def checkin_points_q(*, user: User, path_field: str = "area_path", point_field: 
 def _session_paths(user: User) -> list[str] | None:
     """Where ``user`` sees sessions by area: ``session.view`` or ``session.manage``."""
     view = scope_paths(user=user, action=Action.SESSION_VIEW)
+    if view is None or _manage_implies_view():
+        return view  # no second query for the grants when the role table settles it
     manage = scope_paths(user=user, action=Action.SESSION_MANAGE)
-    if view is None or manage is None:
+    if manage is None:
         return None
     return sorted(set(view) | set(manage))
+
+
+def _manage_implies_view() -> bool:
+    """Whether every role that manages sessions also views them (the role table today)."""
+    return set(roles_allowed(Action.SESSION_MANAGE)) <= set(roles_allowed(Action.SESSION_VIEW))
 
 
 def session_visible_q(*, user: User) -> Q:
