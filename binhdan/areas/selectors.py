@@ -20,6 +20,13 @@ def area_by_code(*, code: str) -> Area | None:
     return Area.objects.select_related("parent", "parent__parent").filter(code=code).first()
 
 
+def commune_by_code(*, code: str) -> Area | None:
+    """The commune with this code, its province loaded; ``None`` if there is none."""
+    if not code:
+        return None
+    return Area.objects.select_related("parent").filter(code=code, level=Area.Level.COMMUNE).first()
+
+
 def areas_within(*, roots: list[str] | None) -> QuerySet[Area]:
     return Area.objects.filter(paths.within_q(roots))
 

@@ -6,7 +6,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from binhdan.accounts import area_picker as picker
-from binhdan.areas.models import Area
+from binhdan.areas import selectors
 
 FIELD_NAME = re.compile(r"[a-z][a-z0-9_]{0,39}")
 
@@ -29,13 +29,7 @@ def pick(request, kind: str):
         code = request.GET.get("parent") or (
             request.GET.get(parent_field, "") if FIELD_NAME.fullmatch(parent_field) else ""
         )
-        parent = (
-            Area.objects.select_related("parent")
-            .filter(code=code, level=Area.Level.COMMUNE)
-            .first()
-            if code
-            else None
-        )
+        parent = selectors.commune_by_code(code=code)
     state = picker.picker_state(
         source=source,
         user=request.user,
