@@ -11,11 +11,9 @@ from tests.accounts.factories import UserFactory, user_with_role
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def superuser(client):
-    admin = UserFactory(is_superuser=True, is_staff=True)
-    client.force_login(admin)
-    return admin
+@pytest.fixture(autouse=True)
+def _signed_in(client, superuser):
+    client.force_login(superuser)
 
 
 def _user_form(user, grants: list[dict], *, initial: int = 0) -> dict:

@@ -64,14 +64,13 @@ def test_token_of_inactive_user_is_refused(client, tree):
     assert client.get("/api/v1/me", **bearer(raw)).status_code == 401
 
 
-def test_officer_cannot_issue_token_for_operator_of_the_commune(tree):
+def test_officer_cannot_issue_token_for_operator_of_the_commune(tree, commune_officer):
     # given an officer and an operator of the officer's own commune
-    officer = user_with_role(Role.COMMUNE_OFFICER, tree.commune)
     operator = user_with_role(Role.OPERATOR, tree.village)
 
     # when the officer asks for a token acting as the operator, then it is refused
     with pytest.raises(OutsideScope) as error:
-        token_issue(actor=officer, user=operator, name="Điểm cầu thôn Đông")
+        token_issue(actor=commune_officer, user=operator, name="Điểm cầu thôn Đông")
     assert error.value.code == "token_other_user"
     assert not ApiToken.objects.exists()
 
@@ -86,36 +85,35 @@ def test_officer_cannot_issue_token_for_a_peer_officer(tree):
 
 
 @pytest.mark.parametrize("flag", ["is_superuser", "is_staff"])
-def test_officer_cannot_issue_token_for_superuser_or_staff_granted_in_the_commune(tree, flag):
+def test_officer_cannot_issue_token_for_superuser_or_staff_granted_in_the_commune(
+    tree, flag, commune_officer
+):
     # given a superuser (or staff member) whose only grant lies in the officer's commune
-    officer = user_with_role(Role.COMMUNE_OFFICER, tree.commune)
     admin = user_with_role(Role.OPERATOR, tree.village, **{flag: True})
 
     with pytest.raises(OutsideScope):
-        token_issue(actor=officer, user=admin, name="x")
+        token_issue(actor=commune_officer, user=admin, name="x")
     assert not ApiToken.objects.exists()
 
 
-def test_officer_cannot_issue_token_for_user_of_another_commune(tree):
-    officer = user_with_role(Role.COMMUNE_OFFICER, tree.commune)
+def test_officer_cannot_issue_token_for_user_of_another_commune(tree, commune_officer):
     stranger = user_with_role(Role.OPERATOR, tree.ward_village)
 
     with pytest.raises(OutsideScope):
-        token_issue(actor=officer, user=stranger, name="x")
+        token_issue(actor=commune_officer, user=stranger, name="x")
 
 
-def test_tokens_page_issues_only_for_oneself_whatever_user_is_posted(client, tree):
+def test_tokens_page_issues_only_for_oneself_whatever_user_is_posted(client, tree, commune_officer):
     # given an officer on the tokens page, and a superuser granted in the officer's commune
-    officer = user_with_role(Role.COMMUNE_OFFICER, tree.commune)
     admin = user_with_role(Role.OPERATOR, tree.village, is_superuser=True, is_staff=True)
-    client.force_login(officer)
+    client.force_login(commune_officer)
 
     # when the form is posted naming the superuser (the old form's "user" field)
     response = client.post(reverse("accounts:tokens"), {"name": "Máy A", "user": admin.pk})
 
     # then the only token issued acts as the officer
     assert response.status_code == 200
-    assert list(ApiToken.objects.values_list("user_id", flat=True)) == [officer.pk]
+    assert list(ApiToken.objects.values_list("user_id", flat=True)) == [commune_officer.pk]
     assert f'value="{admin.pk}"' not in response.content.decode()
 
 
@@ -250,10 +248,12 @@ def test_tokens_page_revoke_button_revokes(client, tree):
     assert ApiToken.objects.get().revoked_at is not None
 
 
-def test_tokens_page_revoking_someone_elses_token_is_404_like_a_missing_one(client, tree):
+def test_tokens_page_revoking_someone_elses_token_is_404_like_a_missing_one(
+    client, tree, commune_officer
+):
     owner = user_with_role(Role.OPERATOR, tree.village)
     issued = token_issue(actor=owner, user=owner, name="Máy A")
-    client.force_login(user_with_role(Role.COMMUNE_OFFICER, tree.commune))
+    client.force_login(commune_officer)
 
     foreign = client.post(reverse("accounts:token_revoke", args=[issued.token.pk]))
     missing = client.post(reverse("accounts:token_revoke", args=[issued.token.pk + 1000]))

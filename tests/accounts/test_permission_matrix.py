@@ -155,14 +155,13 @@ def test_village_import_page_follows_matrix(client, tree, role):
 
 
 @pytest.mark.parametrize("role", ALL_ROLES)
-def test_sensitive_flags_visible_only_to_roles_that_need_them(client, tree, role):
+def test_sensitive_flags_visible_only_to_roles_that_need_them(client, tree, role, province_admin):
     person = PersonFactory(
         village=tree.village,
         has_disability=True,
         household_status="poor",
         sensitive_consent_at="2025-11-01T08:00:00Z",
     )
-    admin = user_with_role(Role.PROVINCE_ADMIN, tree.province)
     viewer = user_with_role(role, tree.commune)
     client.force_login(viewer)
     sees = Action.PERSON_VIEW_SENSITIVE in EXPECTED[role]
@@ -177,7 +176,7 @@ def test_sensitive_flags_visible_only_to_roles_that_need_them(client, tree, role
     assert (body["household_status"] == "poor") is sees
     page = client.get(reverse("people:detail", args=[person.pk])).content.decode()
     assert ("Hộ nghèo" in page) is sees
-    client.force_login(admin)
+    client.force_login(province_admin)
     assert client.get(f"/api/v1/people/{person.pk}").json()["has_disability"] is True
 
 

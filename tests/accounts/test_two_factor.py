@@ -6,8 +6,7 @@ import pytest
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from binhdan.accounts.models import Role
-from tests.accounts.factories import PASSWORD, UserFactory, user_with_role
+from tests.accounts.factories import PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -196,9 +195,8 @@ def test_turn_two_factor_off_with_a_current_code(client, province_admin):
     assert password_step(client, province_admin)["Location"] == "/bang-dieu-khien/"
 
 
-def test_commune_officer_does_not_see_two_factor(client, tree):
-    officer = user_with_role(Role.COMMUNE_OFFICER, tree.commune)
-    client.force_login(officer)
+def test_commune_officer_does_not_see_two_factor(client, tree, commune_officer):
+    client.force_login(commune_officer)
 
     profile = client.get("/tai-khoan/").content.decode()
     response = client.get(TWO_FACTOR)
@@ -206,7 +204,7 @@ def test_commune_officer_does_not_see_two_factor(client, tree):
     assert TWO_FACTOR not in profile
     assert response.status_code == 404
     assert client.post(TWO_FACTOR, {"code": "123456"}).status_code == 404
-    assert not TOTPDevice.objects.filter(user=officer).exists()
+    assert not TOTPDevice.objects.filter(user=commune_officer).exists()
 
 
 def test_two_factor_page_needs_login(client):

@@ -54,8 +54,8 @@ def test_unknown_field_is_refused(client, tree):
     assert response.json()["details"][0]["field"] == "cccd_number"
 
 
-def test_unknown_area_is_404_with_code(client, tree):
-    client.force_login(user_with_role(Role.PROVINCE_ADMIN, tree.province))
+def test_unknown_area_is_404_with_code(client, tree, province_admin):
+    client.force_login(province_admin)
 
     response = client.get("/api/v1/areas/99999")
 
@@ -63,8 +63,8 @@ def test_unknown_area_is_404_with_code(client, tree):
     assert response.json()["code"] == "not_found"
 
 
-def test_wrong_type_in_query_is_422(client, tree):
-    client.force_login(user_with_role(Role.PROVINCE_ADMIN, tree.province))
+def test_wrong_type_in_query_is_422(client, tree, province_admin):
+    client.force_login(province_admin)
     response = client.get("/api/v1/areas?limit=abc")
     assert response.status_code == 422
     assert response.json()["details"][0]["field"] == "limit"
@@ -85,8 +85,8 @@ def test_session_write_without_csrf_is_refused(tree):
     assert response.status_code == 403
 
 
-def test_responses_are_utf8_not_escaped(client, tree):
-    client.force_login(user_with_role(Role.PROVINCE_ADMIN, tree.province))
+def test_responses_are_utf8_not_escaped(client, tree, province_admin):
+    client.force_login(province_admin)
     response = client.get(f"/api/v1/areas/{tree.province.code}")
     assert "Hưng Yên".encode() in response.content
 

@@ -12,7 +12,6 @@ from openpyxl import Workbook
 from binhdan.areas.models import Area
 from binhdan.imports.matchers import split_village_name
 from binhdan.imports.villages import plan_village_import, village_import
-from tests.accounts.factories import user_with_role
 from tests.areas.factories import commune, village
 
 HEADER = ("Xã/phường", "Thôn/tổ dân phố")
@@ -466,24 +465,22 @@ def test_import_creates_good_row_and_reports_three_bad_rows(tree):
 # Acting user's scope
 
 
-def test_plan_refuses_rows_for_commune_outside_actor_scope(tree):
+def test_plan_refuses_rows_for_commune_outside_actor_scope(tree, commune_officer):
     # given an officer of Xã Đông Hưng
-    officer = user_with_role("commune_officer", tree.commune)
 
     # when a row targets Phường Phố Hiến
-    report = _plan(("Phố Hiến", "Tổ dân phố số 2"), actor=officer)
+    report = _plan(("Phố Hiến", "Tổ dân phố số 2"), actor=commune_officer)
 
     # then it is refused on the commune column
     assert report.planned == []
     assert [(e.row, e.field) for e in report.errors] == [(2, "commune")]
 
 
-def test_plan_takes_rows_for_actor_commune(tree):
+def test_plan_takes_rows_for_actor_commune(tree, commune_officer):
     # given an officer of Xã Đông Hưng
-    officer = user_with_role("commune_officer", tree.commune)
 
     # when a row targets their commune
-    report = _plan(("Đông Hưng", "Thôn Mới"), actor=officer)
+    report = _plan(("Đông Hưng", "Thôn Mới"), actor=commune_officer)
 
     # then it is planned
     assert report.errors == []

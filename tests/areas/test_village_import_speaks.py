@@ -69,8 +69,8 @@ def test_row_errors_name_the_column_as_the_sheet_calls_it(tree):
     ]
 
 
-def test_preview_page_shows_the_sheets_column_name(client, tree):
-    client.force_login(user_with_role("province_admin", tree.province))
+def test_preview_page_shows_the_sheets_column_name(client, tree, province_admin):
+    client.force_login(province_admin)
     upload = SimpleUploadedFile("thon.csv", _csv("Tên xã,Tên thôn", "Xã Không Có,Thôn 1"))
 
     response = client.post(
@@ -89,9 +89,11 @@ def test_preview_page_shows_the_sheets_column_name(client, tree):
         ("province", ["Xã/phường", "Thôn/tổ dân phố", "Loại"]),
     ],
 )
-def test_template_file_has_header_and_example_and_reads_back(client, tree, where, header):
+def test_template_file_has_header_and_example_and_reads_back(
+    client, tree, where, header, province_admin
+):
     # given a province admin on a commune's or the province's import page
-    client.force_login(user_with_role("province_admin", tree.province))
+    client.force_login(province_admin)
     area = getattr(tree, where)
 
     # when they download the template
@@ -122,8 +124,8 @@ def test_template_file_needs_the_village_manage_right(client, tree):
     assert response.status_code == 404
 
 
-def test_import_page_links_the_template(client, tree):
-    client.force_login(user_with_role("commune_officer", tree.commune))
+def test_import_page_links_the_template(client, tree, commune_officer):
+    client.force_login(commune_officer)
 
     response = client.get(reverse("areas:import_villages", kwargs={"code": tree.commune.code}))
 

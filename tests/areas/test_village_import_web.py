@@ -158,9 +158,9 @@ def test_import_page_returns_404_for_volunteer(tree, client):
     assert response.status_code == 404
 
 
-def test_import_page_returns_404_for_village(tree, client):
+def test_import_page_returns_404_for_village(tree, client, province_admin):
     # given a province admin
-    client.force_login(user_with_role("province_admin", tree.province))
+    client.force_login(province_admin)
 
     # when they open the import page of a village
     response = client.get(_url(tree.village))

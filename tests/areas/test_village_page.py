@@ -45,8 +45,10 @@ def _page(client, user, village):
     return client.get(reverse("areas:detail", args=[village.code])).content.decode()
 
 
-def test_officer_sees_points_sessions_people_and_learners_with_links(client, tree, village_story):
-    body = _page(client, user_with_role(Role.COMMUNE_OFFICER, tree.commune), tree.village)
+def test_officer_sees_points_sessions_people_and_learners_with_links(
+    client, tree, village_story, commune_officer
+):
+    body = _page(client, commune_officer, tree.village)
 
     assert "Hoạt động tại thôn" in body
     assert "Nhà văn hóa thôn Đông" in body and "7KQ2-M9XD-4TRB-ZC8H" in body
@@ -74,16 +76,16 @@ def test_volunteer_sees_only_what_their_role_may_see(client, tree, village_story
     assert "người dân đã làm bài kiểm tra" not in body  # no learning.view
 
 
-def test_commune_page_has_no_village_activity(client, tree, village_story):
-    body = _page(client, user_with_role(Role.COMMUNE_OFFICER, tree.commune), tree.commune)
+def test_commune_page_has_no_village_activity(client, tree, village_story, commune_officer):
+    body = _page(client, commune_officer, tree.commune)
 
     assert "Hoạt động tại thôn" not in body
 
 
 def test_village_page_costs_a_few_queries(
-    client, tree, village_story, django_assert_max_num_queries
+    client, tree, village_story, django_assert_max_num_queries, commune_officer
 ):
-    client.force_login(user_with_role(Role.COMMUNE_OFFICER, tree.commune))
+    client.force_login(commune_officer)
 
     with django_assert_max_num_queries(25):
         response = client.get(reverse("areas:detail", args=[tree.village.code]))

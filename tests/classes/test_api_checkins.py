@@ -5,10 +5,9 @@ from urllib.parse import urlencode
 import pytest
 from django.utils import timezone
 
-from binhdan.accounts.models import Role
 from binhdan.accounts.services import token_issue
 from binhdan.classes.models import CheckIn, ClassSession, SessionPoint, SessionStatus
-from tests.accounts.factories import UserFactory, user_with_role
+from tests.accounts.factories import UserFactory
 from tests.classes.factories import BridgePointFactory, ClassSessionFactory, SessionPointFactory
 
 
@@ -180,9 +179,8 @@ def test_anonymous_is_401(client, sp):
     assert post(client, "/api/v1/checkins", body, {}).status_code == 401
 
 
-def test_staff_session_of_commune_officer_may_write(client, sp, tree):
-    officer = user_with_role(Role.COMMUNE_OFFICER, tree.commune)
-    client.force_login(officer)
+def test_staff_session_of_commune_officer_may_write(client, sp, tree, commune_officer):
+    client.force_login(commune_officer)
     body = {"session_id": sp.session_id, "point_id": sp.point_id, **item(1)}
     response = client.post("/api/v1/checkins", body, content_type="application/json")
     assert response.status_code == 201

@@ -77,15 +77,15 @@ def test_whoever_may_manage_a_session_may_see_it(tree, monkeypatch, province_ses
     assert access.session_scope(session=session, user=manager).everything
 
 
-def test_a_commune_officer_manages_and_sees_a_commune_session(tree):
+def test_a_commune_officer_manages_and_sees_a_commune_session(
+    tree, commune_officer, other_commune_officer
+):
     session = ClassSessionFactory(area=tree.commune, area_path=tree.commune.path)
-    officer = user_with_role(Role.COMMUNE_OFFICER, tree.commune)
-    elsewhere = user_with_role(Role.COMMUNE_OFFICER, tree.ward)
 
-    assert planning.session_can_manage(user=officer, session=session)
-    assert list(planning.sessions_for_user(user=officer)) == [session]
-    assert not planning.session_can_manage(user=elsewhere, session=session)
-    assert list(planning.sessions_for_user(user=elsewhere)) == []
+    assert planning.session_can_manage(user=commune_officer, session=session)
+    assert list(planning.sessions_for_user(user=commune_officer)) == [session]
+    assert not planning.session_can_manage(user=other_commune_officer, session=session)
+    assert list(planning.sessions_for_user(user=other_commune_officer)) == []
 
 
 def test_check_ins_are_written_by_operators_and_checkin_write_scope_only(tree, province_session):

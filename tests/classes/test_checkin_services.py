@@ -250,11 +250,10 @@ def test_point_not_in_session_is_403_point_not_in_session(sp, operator, tree):
     assert exc.value.code == "point_not_in_session"
 
 
-def test_commune_officer_writes_in_own_commune_only(sp, tree):
-    officer = user_with_role(Role.COMMUNE_OFFICER, tree.commune)
+def test_commune_officer_writes_in_own_commune_only(sp, tree, commune_officer):
     stranger = user_with_role(Role.COMMUNE_OFFICER, tree.other_commune)
     assert services.session_point_for_write(
-        actor=officer, session_id=sp.session_id, point_id=sp.point_id
+        actor=commune_officer, session_id=sp.session_id, point_id=sp.point_id
     )
     with pytest.raises(OutsideScope):
         services.session_point_for_write(

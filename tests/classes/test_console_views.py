@@ -8,10 +8,9 @@ import pytest
 from django.contrib.staticfiles import finders
 from django.urls import reverse
 
-from binhdan.accounts.models import Role
 from binhdan.classes.errors import CheckInReasons
 from binhdan.classes.models import CheckIn, Headcount, SessionPoint
-from tests.accounts.factories import UserFactory, user_with_role
+from tests.accounts.factories import UserFactory
 from tests.classes.factories import BridgePointFactory, ClassSessionFactory, SessionPointFactory
 
 pytestmark = pytest.mark.django_db
@@ -71,14 +70,16 @@ def test_point_screen_is_404_for_the_operator_of_another_point(client, sp, tree)
     assert response.status_code == 404
 
 
-def test_point_screen_opens_for_a_commune_officer_in_scope(client, sp, tree):
-    client.force_login(user_with_role(Role.COMMUNE_OFFICER, tree.commune))
+def test_point_screen_opens_for_a_commune_officer_in_scope(client, sp, tree, commune_officer):
+    client.force_login(commune_officer)
 
     assert client.get(point_url(sp)).status_code == 200
 
 
-def test_point_screen_is_404_for_an_officer_of_another_commune(client, sp, tree):
-    client.force_login(user_with_role(Role.COMMUNE_OFFICER, tree.ward))
+def test_point_screen_is_404_for_an_officer_of_another_commune(
+    client, sp, tree, other_commune_officer
+):
+    client.force_login(other_commune_officer)
 
     assert client.get(point_url(sp)).status_code == 404
 
@@ -93,8 +94,10 @@ def test_console_home_lists_the_operator_points(client, sp, operator):
     assert point_url(sp) in response.content.decode()
 
 
-def test_console_home_lists_points_in_checkin_scope_for_an_officer(client, sp, tree):
-    client.force_login(user_with_role(Role.COMMUNE_OFFICER, tree.commune))
+def test_console_home_lists_points_in_checkin_scope_for_an_officer(
+    client, sp, tree, commune_officer
+):
+    client.force_login(commune_officer)
 
     response = client.get(reverse("console:home"))
 

@@ -82,11 +82,10 @@ def test_operator_of_the_point_cannot_issue_a_device_token(tree, sp):
     assert not ApiToken.objects.exists()
 
 
-def test_officer_of_another_commune_cannot_issue_a_device_token(tree, sp):
-    stranger = user_with_role(Role.COMMUNE_OFFICER, tree.ward)
+def test_officer_of_another_commune_cannot_issue_a_device_token(tree, sp, other_commune_officer):
 
     with pytest.raises(NotFound):
-        device_token_issue(actor=stranger, point_id=sp.point_id, name="x")
+        device_token_issue(actor=other_commune_officer, point_id=sp.point_id, name="x")
 
 
 # --------------------------------------------------------------------------- using
@@ -203,11 +202,10 @@ def test_another_manager_of_the_point_revokes_its_device_token(client, tree, sp,
     assert response.status_code == 401
 
 
-def test_a_stranger_cannot_revoke_a_device_token(tree, sp, device):
-    stranger = user_with_role(Role.COMMUNE_OFFICER, tree.ward)
+def test_a_stranger_cannot_revoke_a_device_token(tree, sp, device, other_commune_officer):
 
     with pytest.raises(NotFound):
-        token_revoke(actor=stranger, token_id=device.token.pk)
+        token_revoke(actor=other_commune_officer, token_id=device.token.pk)
     assert ApiToken.objects.get().revoked_at is None
 
 
@@ -233,13 +231,14 @@ def test_point_tokens_page_issues_a_token_shown_once(client, commune_officer, sp
     )
 
 
-def test_point_tokens_page_is_404_for_an_operator_and_another_commune(client, tree, sp):
+def test_point_tokens_page_is_404_for_an_operator_and_another_commune(
+    client, tree, sp, other_commune_officer
+):
     operator = user_with_role(Role.OPERATOR, tree.village)
     sp.point.operators.add(operator)
-    stranger = user_with_role(Role.COMMUNE_OFFICER, tree.ward)
     url = reverse("classes:point_tokens", args=[sp.point_id])
 
-    for user in (operator, stranger):
+    for user in (operator, other_commune_officer):
         client.force_login(user)
         assert client.get(url).status_code == 404
         assert client.post(url, {"name": "x"}).status_code == 404

@@ -3,7 +3,6 @@ import io
 import pytest
 from openpyxl import load_workbook
 
-from binhdan.accounts.models import Role
 from binhdan.classes.documents.exports import (
     LIST_HEADER,
     SUMMARY_HEADER,
@@ -11,7 +10,6 @@ from binhdan.classes.documents.exports import (
     export_filename,
 )
 from binhdan.classes.models import CheckInMethod
-from tests.accounts.factories import user_with_role
 from tests.classes.factories import CheckInFactory, ClassSessionFactory, SessionPointFactory
 from tests.classes.planning_helpers import point
 
@@ -41,30 +39,27 @@ def _rows(sheet) -> list[list]:
     return [list(row) for row in sheet.iter_rows(values_only=True)]
 
 
-def test_export_has_a_summary_and_a_list_sheet(tree, session):
-    admin = user_with_role(Role.PROVINCE_ADMIN, tree.province)
+def test_export_has_a_summary_and_a_list_sheet(tree, session, province_admin):
 
-    book = _book(attendance_workbook(user=admin, session=session))
+    book = _book(attendance_workbook(user=province_admin, session=session))
 
     assert book.sheetnames == ["Tổng hợp", "Danh sách"]
     assert _rows(book["Danh sách"])[0] == LIST_HEADER
     assert SUMMARY_HEADER in _rows(book["Tổng hợp"])
 
 
-def test_export_summary_uses_the_larger_of_checkins_and_headcount(tree, session):
-    admin = user_with_role(Role.PROVINCE_ADMIN, tree.province)
+def test_export_summary_uses_the_larger_of_checkins_and_headcount(tree, session, province_admin):
 
-    rows = _rows(_book(attendance_workbook(user=admin, session=session))["Tổng hợp"])
+    rows = _rows(_book(attendance_workbook(user=province_admin, session=session))["Tổng hợp"])
 
     assert ["Phường Phố Hiến", "NVH TDP 1", "Tổ dân phố số 1", 1, 0, 1] in rows
     assert ["Xã Đông Hưng", "NVH Đông", "Thôn Đông", 3, 10, 10] in rows
     assert rows[-1] == ["Tổng cộng", None, None, 4, 10, 11]
 
 
-def test_export_list_has_no_phone_or_cccd_column(tree, session):
-    admin = user_with_role(Role.PROVINCE_ADMIN, tree.province)
+def test_export_list_has_no_phone_or_cccd_column(tree, session, province_admin):
 
-    listing = _rows(_book(attendance_workbook(user=admin, session=session))["Danh sách"])
+    listing = _rows(_book(attendance_workbook(user=province_admin, session=session))["Danh sách"])
 
     header = " ".join(listing[0]).lower()
     assert "điện thoại" not in header and "cccd" not in header and "căn cước" not in header
@@ -72,21 +67,19 @@ def test_export_list_has_no_phone_or_cccd_column(tree, session):
     assert listing[1][5:8] == ["Nguyễn Thị 0", 1950, "Số điện thoại"]
 
 
-def test_export_keeps_to_the_users_scope(tree, session):
-    officer = user_with_role(Role.COMMUNE_OFFICER, tree.ward)
+def test_export_keeps_to_the_users_scope(tree, session, other_commune_officer):
 
-    book = _book(attendance_workbook(user=officer, session=session))
+    book = _book(attendance_workbook(user=other_commune_officer, session=session))
 
     names = [row[5] for row in _rows(book["Danh sách"])[1:]]
     assert names == ["Trần Văn Phường"]
     assert all(row[0] != "Xã Đông Hưng" for row in _rows(book["Tổng hợp"]))
 
 
-def test_export_of_one_point_lists_only_that_point(tree, session):
-    admin = user_with_role(Role.PROVINCE_ADMIN, tree.province)
+def test_export_of_one_point_lists_only_that_point(tree, session, province_admin):
     sp = session.points.get(point__name="NVH TDP 1")
 
-    book = _book(attendance_workbook(user=admin, session=session, point=sp.point))
+    book = _book(attendance_workbook(user=province_admin, session=session, point=sp.point))
 
     assert len(_rows(book["Danh sách"])) == 2
 
@@ -97,14 +90,13 @@ def test_export_filename_is_vietnamese(session):
     assert name.startswith("Điểm danh ") and name.endswith("Chuyên đề tháng 11.xlsx")
 
 
-def test_export_escapes_a_formula_typed_as_a_checkin_name(tree, session):
+def test_export_escapes_a_formula_typed_as_a_checkin_name(tree, session, province_admin):
     # given a self check-in whose name is a spreadsheet formula
-    admin = user_with_role(Role.PROVINCE_ADMIN, tree.province)
     here = session.points.get(point__name="NVH Đông")
     CheckInFactory(session_point=here, full_name='=HYPERLINK("http://x","y")')
 
     # when the attendance is exported
-    listing = _book(attendance_workbook(user=admin, session=session))["Danh sách"]
+    listing = _book(attendance_workbook(user=province_admin, session=session))["Danh sách"]
 
     # then the name comes back as text starting with a quote, not as a formula
     [cell] = [row[5] for row in listing.iter_rows(min_row=2) if "HYPERLINK" in str(row[5].value)]
@@ -112,15 +104,14 @@ def test_export_escapes_a_formula_typed_as_a_checkin_name(tree, session):
     assert cell.value == '\'=HYPERLINK("http://x","y")'
 
 
-def test_export_escapes_formulas_in_imported_point_and_session_names(tree):
+def test_export_escapes_formulas_in_imported_point_and_session_names(tree, province_admin):
     # given a session and a point whose names came from an import and start like formulas
-    admin = user_with_role(Role.PROVINCE_ADMIN, tree.province)
     session = ClassSessionFactory(area=tree.province, title="@SUM(1,2)")
     sp = SessionPointFactory(session=session, point=point(tree.village, name="+cmd|' /C calc'!A0"))
     CheckInFactory(session_point=sp)
 
     # when the attendance is exported
-    book = _book(attendance_workbook(user=admin, session=session))
+    book = _book(attendance_workbook(user=province_admin, session=session))
 
     # then both are text cells with a leading quote, and the counts are still numbers
     summary = book["Tổng hợp"]

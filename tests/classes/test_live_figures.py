@@ -85,12 +85,11 @@ def test_live_figures_by_commune_and_latest_masked(session, points, tree):
     assert all("Nam" not in row["name_masked"] for row in figures["latest"])
 
 
-def test_commune_officer_sees_only_their_commune(session, points, tree):
+def test_commune_officer_sees_only_their_commune(session, points, tree, other_commune_officer):
     a, _, c = points
     check_in(a, 1, 2)
     check_in(c, 3)
-    officer = user_with_role(Role.COMMUNE_OFFICER, tree.ward)
-    figures = selectors.session_live_figures(session=session, user=officer)
+    figures = selectors.session_live_figures(session=session, user=other_commune_officer)
     assert (figures["points_expected"], figures["checkins"]) == (1, 1)
     assert [row["code"] for row in figures["by_commune"]] == [tree.ward.code]
 
@@ -178,19 +177,17 @@ def test_live_endpoint_requires_session_scope(client, session, points, tree):
     assert client.get(f"/api/v1/sessions/{session.pk}/live").status_code == 403
 
 
-def test_live_endpoint_gives_figures(client, session, points, tree):
+def test_live_endpoint_gives_figures(client, session, points, tree, commune_officer):
     check_in(points[0], 1)
-    officer = user_with_role(Role.COMMUNE_OFFICER, tree.commune)
-    client.force_login(officer)
+    client.force_login(commune_officer)
     response = client.get(f"/api/v1/sessions/{session.pk}/live")
     assert response.status_code == 200
     assert response.json()["checkins"] == 1
 
 
-def test_attendance_rows_give_one_row_per_point_in_scope(session, points, tree):
+def test_attendance_rows_give_one_row_per_point_in_scope(session, points, tree, commune_officer):
     check_in(points[0], 1, 2)
-    officer = user_with_role(Role.COMMUNE_OFFICER, tree.commune)
-    rows = selectors.session_attendance_rows(session=session, user=officer)
+    rows = selectors.session_attendance_rows(session=session, user=commune_officer)
     assert [(r["village_code"], r["checkins"]) for r in rows] == [
         (tree.village.code, 2),
         (tree.village2.code, 0),

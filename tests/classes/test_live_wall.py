@@ -41,8 +41,8 @@ def frame(client, session):
     return client.get(reverse("console:live_wall_frame", args=[session.pk]))
 
 
-def test_live_wall_refreshes_its_frame_every_five_seconds(client, session, tree):
-    client.force_login(user_with_role(Role.PROVINCE_ADMIN, tree.province))
+def test_live_wall_refreshes_its_frame_every_five_seconds(client, session, tree, province_admin):
+    client.force_login(province_admin)
 
     response = client.get(reverse("console:live_wall", args=[session.pk]))
 
@@ -53,8 +53,10 @@ def test_live_wall_refreshes_its_frame_every_five_seconds(client, session, tree)
     assert "số lớn hơn giữa số người điểm danh và số người đếm được" in body
 
 
-def test_live_wall_frame_shows_attendance_by_the_counting_rule(client, session, tree):
-    client.force_login(user_with_role(Role.PROVINCE_ADMIN, tree.province))
+def test_live_wall_frame_shows_attendance_by_the_counting_rule(
+    client, session, tree, province_admin
+):
+    client.force_login(province_admin)
 
     response = frame(client, session)
 
@@ -66,8 +68,8 @@ def test_live_wall_frame_shows_attendance_by_the_counting_rule(client, session, 
     assert tree.commune.name in body and tree.ward.name in body
 
 
-def test_live_wall_frame_masks_the_names_of_people(client, session, tree):
-    client.force_login(user_with_role(Role.PROVINCE_ADMIN, tree.province))
+def test_live_wall_frame_masks_the_names_of_people(client, session, tree, province_admin):
+    client.force_login(province_admin)
 
     body = frame(client, session).content.decode()
 
@@ -75,7 +77,9 @@ def test_live_wall_frame_masks_the_names_of_people(client, session, tree):
     assert "Nguyễn Văn An" not in body
 
 
-def test_live_wall_frame_lists_points_silent_for_over_two_minutes(client, session, tree):
+def test_live_wall_frame_lists_points_silent_for_over_two_minutes(
+    client, session, tree, province_admin
+):
     long_ago = timezone.now() - dt.timedelta(minutes=5)
     SessionPoint.objects.filter(session=session, point__name="Điểm tổ 1").update(
         opened_at=long_ago, last_heartbeat_at=long_ago
@@ -83,7 +87,7 @@ def test_live_wall_frame_lists_points_silent_for_over_two_minutes(client, sessio
     SessionPoint.objects.filter(session=session, point__name="Điểm thôn Đông").update(
         opened_at=long_ago, last_heartbeat_at=timezone.now()
     )
-    client.force_login(user_with_role(Role.PROVINCE_ADMIN, tree.province))
+    client.force_login(province_admin)
 
     response = frame(client, session)
 
@@ -91,8 +95,10 @@ def test_live_wall_frame_lists_points_silent_for_over_two_minutes(client, sessio
     assert response.context["f"]["points_silent"] == 1
 
 
-def test_live_wall_frame_shows_a_commune_officer_only_the_commune(client, session, tree):
-    client.force_login(user_with_role(Role.COMMUNE_OFFICER, tree.commune))
+def test_live_wall_frame_shows_a_commune_officer_only_the_commune(
+    client, session, tree, commune_officer
+):
+    client.force_login(commune_officer)
 
     response = frame(client, session)
 
@@ -121,7 +127,7 @@ def test_live_wall_redirects_anonymous_to_login(client, session):
     assert reverse("accounts:login") in response["Location"]
 
 
-def test_live_wall_of_an_unknown_session_is_404(client, tree):
-    client.force_login(user_with_role(Role.PROVINCE_ADMIN, tree.province))
+def test_live_wall_of_an_unknown_session_is_404(client, tree, province_admin):
+    client.force_login(province_admin)
 
     assert client.get(reverse("console:live_wall", args=[999999])).status_code == 404

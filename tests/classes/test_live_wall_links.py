@@ -8,10 +8,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from binhdan.accounts.models import Role
 from binhdan.classes.checkin.selectors import session_is_live, sessions_live_for_user
 from binhdan.classes.models import SessionStatus
-from tests.accounts.factories import UserFactory, user_with_role
+from tests.accounts.factories import UserFactory
 from tests.classes.factories import (
     BridgePointFactory,
     CheckInFactory,
@@ -49,31 +48,32 @@ def wall_url(session) -> str:
 # --------------------------------------------------------------------------- the selector
 
 
-def test_sessions_live_for_user_gives_running_sessions_in_scope(tree, running, tomorrow):
-    officer = user_with_role(Role.COMMUNE_OFFICER, tree.commune)
+def test_sessions_live_for_user_gives_running_sessions_in_scope(
+    tree, running, tomorrow, commune_officer
+):
 
-    assert list(sessions_live_for_user(user=officer)) == [running]
+    assert list(sessions_live_for_user(user=commune_officer)) == [running]
 
 
-def test_sessions_live_for_user_leaves_out_ended_and_cancelled_sessions(tree, running):
+def test_sessions_live_for_user_leaves_out_ended_and_cancelled_sessions(
+    tree, running, commune_officer
+):
     ended = ClassSessionFactory(
         area=tree.commune,
         starts_at=timezone.now() - dt.timedelta(hours=3),
         ends_at=timezone.now() - dt.timedelta(minutes=1),
     )
     cancelled = ClassSessionFactory(area=tree.commune, status=SessionStatus.CANCELLED)
-    officer = user_with_role(Role.COMMUNE_OFFICER, tree.commune)
 
-    live = list(sessions_live_for_user(user=officer))
+    live = list(sessions_live_for_user(user=commune_officer))
 
     assert live == [running]
     assert not session_is_live(ended) and not session_is_live(cancelled)
 
 
-def test_sessions_live_for_user_is_empty_outside_scope(tree, running):
-    other = user_with_role(Role.COMMUNE_OFFICER, tree.ward)
+def test_sessions_live_for_user_is_empty_outside_scope(tree, running, other_commune_officer):
 
-    assert list(sessions_live_for_user(user=other)) == []
+    assert list(sessions_live_for_user(user=other_commune_officer)) == []
     assert list(sessions_live_for_user(user=UserFactory())) == []
 
 
@@ -88,21 +88,24 @@ def test_sessions_live_for_user_includes_a_session_at_a_point_i_operate(tree):
     assert list(sessions_live_for_user(user=operator)) == [session]
 
 
-def test_sessions_live_for_user_costs_one_query(tree, running, django_assert_num_queries):
-    officer = user_with_role(Role.COMMUNE_OFFICER, tree.commune)
-    officer.refresh_from_db()
-    list(sessions_live_for_user(user=officer))  # warm the user's grants
+def test_sessions_live_for_user_costs_one_query(
+    tree, running, django_assert_num_queries, commune_officer
+):
+    commune_officer.refresh_from_db()
+    list(sessions_live_for_user(user=commune_officer))  # warm the user's grants
 
     with django_assert_num_queries(1):
-        live = list(sessions_live_for_user(user=officer))
+        live = list(sessions_live_for_user(user=commune_officer))
     assert live == [running]
 
 
 # --------------------------------------------------------------------------- the pages
 
 
-def test_calendar_links_the_wall_of_a_running_session_only(client, tree, running, tomorrow):
-    client.force_login(user_with_role(Role.COMMUNE_OFFICER, tree.commune))
+def test_calendar_links_the_wall_of_a_running_session_only(
+    client, tree, running, tomorrow, commune_officer
+):
+    client.force_login(commune_officer)
 
     body = client.get(reverse("classes:calendar")).content.decode()
 
@@ -111,8 +114,8 @@ def test_calendar_links_the_wall_of_a_running_session_only(client, tree, running
     assert "Đang diễn ra" in body
 
 
-def test_calendar_has_no_live_section_when_nothing_runs(client, tree, tomorrow):
-    client.force_login(user_with_role(Role.COMMUNE_OFFICER, tree.commune))
+def test_calendar_has_no_live_section_when_nothing_runs(client, tree, tomorrow, commune_officer):
+    client.force_login(commune_officer)
 
     body = client.get(reverse("classes:calendar")).content.decode()
 
@@ -120,8 +123,10 @@ def test_calendar_has_no_live_section_when_nothing_runs(client, tree, tomorrow):
     assert "/truc-tiep/" not in body
 
 
-def test_session_page_links_the_wall_while_the_session_runs(client, tree, running, tomorrow):
-    client.force_login(user_with_role(Role.COMMUNE_OFFICER, tree.commune))
+def test_session_page_links_the_wall_while_the_session_runs(
+    client, tree, running, tomorrow, commune_officer
+):
+    client.force_login(commune_officer)
 
     now_page = client.get(reverse("classes:session", args=[running.pk])).content.decode()
     later_page = client.get(reverse("classes:session", args=[tomorrow.pk])).content.decode()
@@ -130,10 +135,12 @@ def test_session_page_links_the_wall_while_the_session_runs(client, tree, runnin
     assert "/truc-tiep/" not in later_page
 
 
-def test_session_page_of_a_cancelled_session_has_no_wall_link(client, tree, running):
+def test_session_page_of_a_cancelled_session_has_no_wall_link(
+    client, tree, running, commune_officer
+):
     running.status = SessionStatus.CANCELLED
     running.save()
-    client.force_login(user_with_role(Role.COMMUNE_OFFICER, tree.commune))
+    client.force_login(commune_officer)
 
     body = client.get(reverse("classes:session", args=[running.pk])).content.decode()
 
@@ -149,11 +156,11 @@ def _latest_lines(client, session) -> list[str]:
     return [re.sub(r"<[^>]+>", "", li).split() for li in items.split("</li>") if li.strip()]
 
 
-def test_wall_shows_when_a_checkin_happened_in_local_time(client, tree, running):
+def test_wall_shows_when_a_checkin_happened_in_local_time(client, tree, running, commune_officer):
     sp = running.points.get()
     at = timezone.now() - dt.timedelta(minutes=1)
     CheckInFactory(session_point=sp, full_name="Nguyễn Văn An", checked_in_at=at)
-    client.force_login(user_with_role(Role.COMMUNE_OFFICER, tree.commune))
+    client.force_login(commune_officer)
 
     [line] = _latest_lines(client, running)
 
@@ -161,12 +168,12 @@ def test_wall_shows_when_a_checkin_happened_in_local_time(client, tree, running)
     assert "gửi" not in line
 
 
-def test_wall_says_when_an_offline_checkin_was_sent(client, tree, running):
+def test_wall_says_when_an_offline_checkin_was_sent(client, tree, running, commune_officer):
     # given a check-in made 9 minutes ago on a phone without network, received just now
     sp = running.points.get()
     at = timezone.now() - dt.timedelta(minutes=9)
     checkin = CheckInFactory(session_point=sp, full_name="Trần Thị Bích", checked_in_at=at)
-    client.force_login(user_with_role(Role.COMMUNE_OFFICER, tree.commune))
+    client.force_login(commune_officer)
 
     [line] = _latest_lines(client, running)
 

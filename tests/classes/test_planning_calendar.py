@@ -38,37 +38,34 @@ def test_month_bounds_are_local_midnights():
     assert end.isoformat() == "2027-01-01T00:00:00+07:00"
 
 
-def test_calendar_places_late_evening_sessions_on_their_local_day(tree):
-    admin = user_with_role(Role.PROVINCE_ADMIN, tree.province)
+def test_calendar_places_late_evening_sessions_on_their_local_day(tree, province_admin):
     # 23:30 on 30 November in Hà Nội is 16:30 UTC; 00:30 on 1 December is 17:30 UTC on the 30th.
     november = _session(tree.commune, local(2026, 11, 30, 23, 30))
     december = _session(tree.commune, local(2026, 12, 1, 0, 30))
 
-    nov = month_calendar(user=admin, year=2026, month=11)
-    dec = month_calendar(user=admin, year=2026, month=12)
+    nov = month_calendar(user=province_admin, year=2026, month=11)
+    dec = month_calendar(user=province_admin, year=2026, month=12)
 
     assert [s.pk for s in nov.sessions] == [november.pk]
     assert _days(nov) == {dt.date(2026, 11, 30): [november.pk]}
     assert [s.pk for s in dec.sessions] == [december.pk]
 
 
-def test_calendar_counts_distinct_topics_of_online_sessions(tree):
-    admin = user_with_role(Role.PROVINCE_ADMIN, tree.province)
+def test_calendar_counts_distinct_topics_of_online_sessions(tree, province_admin):
     t1, t2, t3, t4 = TopicFactory.create_batch(4)
     _session(tree.province, local(2026, 11, 5)).topics.set([t1, t2])
     _session(tree.province, local(2026, 11, 19)).topics.set([t2])
     _session(tree.commune, local(2026, 11, 20), kind=SessionKind.IN_PERSON).topics.set([t3])
     _session(tree.province, local(2026, 11, 21), status=SessionStatus.CANCELLED).topics.set([t4])
 
-    cal = month_calendar(user=admin, year=2026, month=11)
+    cal = month_calendar(user=province_admin, year=2026, month=11)
 
     assert (cal.online_topics, cal.target) == (2, 2)
 
 
-def test_calendar_links_to_neighbouring_months(tree):
-    admin = user_with_role(Role.PROVINCE_ADMIN, tree.province)
+def test_calendar_links_to_neighbouring_months(tree, province_admin):
 
-    cal = month_calendar(user=admin, year=2027, month=1)
+    cal = month_calendar(user=province_admin, year=2027, month=1)
 
     assert (cal.previous, cal.next) == ("2026-12", "2027-02")
 
@@ -91,11 +88,10 @@ def test_operator_sees_province_session_through_their_point(tree):
     assert list(sessions_for_user(user=operator)) == [session]
 
 
-def test_commune_officer_does_not_see_another_communes_class(tree):
-    officer = user_with_role(Role.COMMUNE_OFFICER, tree.commune)
+def test_commune_officer_does_not_see_another_communes_class(tree, commune_officer):
     _session(tree.ward, local(2026, 11, 5), kind=SessionKind.IN_PERSON)
 
-    assert list(sessions_for_user(user=officer)) == []
+    assert list(sessions_for_user(user=commune_officer)) == []
 
 
 def test_upcoming_sessions_put_the_operators_own_first(tree):

@@ -59,8 +59,8 @@ def test_point_import_errors_name_the_sheets_columns(tree):
     assert "Cột Loa chỉ nhận" in report.errors[0].message
 
 
-def test_points_import_preview_shows_the_sheets_column_name(client, tree):
-    client.force_login(user_with_role(Role.COMMUNE_OFFICER, tree.commune))
+def test_points_import_preview_shows_the_sheets_column_name(client, tree, commune_officer):
+    client.force_login(commune_officer)
     upload = SimpleUploadedFile("diem.csv", _csv("Tên thôn", "Thôn Lạ"))
 
     response = client.post(
@@ -75,8 +75,10 @@ def test_points_import_preview_shows_the_sheets_column_name(client, tree):
 @pytest.mark.parametrize(
     ("where", "first"), [("commune", "Thôn/tổ dân phố"), ("province", "Xã/phường")]
 )
-def test_points_template_has_header_and_example_and_reads_back(client, tree, where, first):
-    client.force_login(user_with_role(Role.PROVINCE_ADMIN, tree.province))
+def test_points_template_has_header_and_example_and_reads_back(
+    client, tree, where, first, province_admin
+):
+    client.force_login(province_admin)
     area = getattr(tree, where)
 
     response = client.get(reverse("classes:points_import_template", args=[area.code]))
@@ -92,16 +94,16 @@ def test_points_template_has_header_and_example_and_reads_back(client, tree, whe
     assert [p.action for p in report.planned] == ["create"]
 
 
-def test_points_template_is_refused_outside_scope(client, tree):
-    client.force_login(user_with_role(Role.COMMUNE_OFFICER, tree.ward))
+def test_points_template_is_refused_outside_scope(client, tree, other_commune_officer):
+    client.force_login(other_commune_officer)
 
     response = client.get(reverse("classes:points_import_template", args=[tree.commune.code]))
 
     assert response.status_code == 404
 
 
-def test_points_import_page_links_the_template(client, tree):
-    client.force_login(user_with_role(Role.COMMUNE_OFFICER, tree.commune))
+def test_points_import_page_links_the_template(client, tree, commune_officer):
+    client.force_login(commune_officer)
 
     response = client.get(reverse("classes:points_import", args=[tree.commune.code]))
 
@@ -110,11 +112,11 @@ def test_points_import_page_links_the_template(client, tree):
     assert "Không cần cột xã" in body
 
 
-def test_sheet_template_downloads_and_reads_back(client, tree):
+def test_sheet_template_downloads_and_reads_back(client, tree, commune_officer):
     # given a session point and its commune officer
     session = ClassSessionFactory(area=tree.commune)
     session_point = SessionPointFactory(session=session, point=point(tree.village))
-    client.force_login(user_with_role(Role.COMMUNE_OFFICER, tree.commune))
+    client.force_login(commune_officer)
 
     # when they download the attendance-sheet template
     url = reverse("classes:sheet_import_template", args=[session.pk, session_point.point_id])

@@ -62,11 +62,10 @@ def test_choose_keeps_a_point_with_checkins_and_says_why(province_admin, session
     assert [(p, "điểm danh" in reason) for p, reason in result.refused] == [(points["dong"], True)]
 
 
-def test_choose_refuses_points_outside_the_actors_scope(tree, session, points):
-    officer = user_with_role(Role.COMMUNE_OFFICER, tree.commune)
+def test_choose_refuses_points_outside_the_actors_scope(tree, session, points, commune_officer):
 
     with pytest.raises(OutsideScope):
-        session_points_choose(actor=officer, session=session, add=[points["pho"]])
+        session_points_choose(actor=commune_officer, session=session, add=[points["pho"]])
     assert _in_session(session) == set()
 
 
@@ -159,10 +158,10 @@ def test_page_is_not_found_for_a_user_who_cannot_plan_there(client, tree, sessio
     assert response.status_code == 404
 
 
-def test_officer_sees_only_their_communes_points(client, tree, session, points):
+def test_officer_sees_only_their_communes_points(client, tree, session, points, commune_officer):
     # given a province session holding one point of the officer's commune (so they see it)
     SessionPointFactory(session=session, point=points["tay"])
-    client.force_login(user_with_role(Role.COMMUNE_OFFICER, tree.commune))
+    client.force_login(commune_officer)
 
     response = client.get(_url(session))
 
@@ -186,15 +185,18 @@ def test_removing_from_the_session_page_keeps_the_commune_filter(
     assert response["Location"].endswith(f"?xa={tree.commune.code}#points")
 
 
-def test_session_form_areas_are_sorted_by_folded_name_with_villages_under_their_commune(tree):
+def test_session_form_areas_are_sorted_by_folded_name_with_villages_under_their_commune(
+    tree, commune_officer
+):
     # given an officer of two communes (so villages are offered too)
-    officer = user_with_role(Role.COMMUNE_OFFICER, tree.commune)
     from binhdan.accounts.models import RoleGrant
 
-    RoleGrant.objects.create(user=officer, area=tree.ward, role=Role.COMMUNE_OFFICER)
+    RoleGrant.objects.create(user=commune_officer, area=tree.ward, role=Role.COMMUNE_OFFICER)
     village(tree.commune, 3, "Thôn Ấp Bắc")
 
-    labels = [label for _value, label in SessionForm(user=officer).fields["area"].choices][1:]
+    labels = [label for _value, label in SessionForm(user=commune_officer).fields["area"].choices][
+        1:
+    ]
 
     assert labels == [
         "Phường Phố Hiến",

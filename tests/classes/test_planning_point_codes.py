@@ -98,12 +98,10 @@ def test_typed_code_page_says_when_no_point_has_the_code(client, tree):
 
 
 @pytest.mark.django_db
-def test_points_page_shows_the_code_in_blocks(client, tree):
-    from binhdan.accounts.models import Role
-    from tests.accounts.factories import user_with_role
+def test_points_page_shows_the_code_in_blocks(client, tree, commune_officer):
 
     point(tree.village, self_checkin_code="7KQ2M9XD4TRBZC8H")
-    client.force_login(user_with_role(Role.COMMUNE_OFFICER, tree.commune))
+    client.force_login(commune_officer)
 
     response = client.get(reverse("classes:points", args=[tree.commune.code]))
 

@@ -126,10 +126,11 @@ def test_import_updates_a_changed_point(tree, sheet):
     assert (point.capacity, point.has_connection, point.has_screen) == (150, True, True)
 
 
-def test_import_refuses_communes_outside_the_actors_scope(tree, sheet):
-    officer = user_with_role(Role.COMMUNE_OFFICER, tree.commune)
+def test_import_refuses_communes_outside_the_actors_scope(tree, sheet, commune_officer):
 
-    report = plan_point_import(data=sheet, filename="x.xlsx", scope=tree.province, actor=officer)
+    report = plan_point_import(
+        data=sheet, filename="x.xlsx", scope=tree.province, actor=commune_officer
+    )
 
     assert {p.village.parent_id for p in report.planned} == {tree.commune.pk}
     assert 6 in [e.row for e in report.errors]
@@ -144,9 +145,8 @@ def test_unknown_operator_is_a_warning_not_an_error(tree):
 
 
 @pytest.mark.parametrize("named_by", ["username", "phone"])
-def test_operator_outside_the_importers_scope_reads_as_unknown(tree, named_by):
+def test_operator_outside_the_importers_scope_reads_as_unknown(tree, named_by, commune_officer):
     # given an officer of commune A and an operator of commune B
-    officer = user_with_role(Role.COMMUNE_OFFICER, tree.commune)
     stranger = user_with_role(
         Role.OPERATOR, tree.ward_village, username="vanhanh_b", phone="+84987654321"
     )
@@ -154,7 +154,7 @@ def test_operator_outside_the_importers_scope_reads_as_unknown(tree, named_by):
     data = messy_xlsx([["Xã Đông Hưng", "Thôn Đông", "", "", "", typed, "", "", ""]])
 
     # when the officer imports a point of A naming B's operator
-    report = point_import(data=data, filename="x.xlsx", scope=tree.commune, actor=officer)
+    report = point_import(data=data, filename="x.xlsx", scope=tree.commune, actor=commune_officer)
 
     # then the point is imported with no operator, and the warning is exactly the one an
     # unknown account gets
@@ -162,18 +162,19 @@ def test_operator_outside_the_importers_scope_reads_as_unknown(tree, named_by):
     assert list(point.operators.all()) == []
     assert [(w.row, w.field) for w in report.warnings] == [(4, "operator")]
     stranger.delete()
-    unknown = plan_point_import(data=data, filename="x.xlsx", scope=tree.commune, actor=officer)
+    unknown = plan_point_import(
+        data=data, filename="x.xlsx", scope=tree.commune, actor=commune_officer
+    )
     assert report.as_dict()["warnings"] == unknown.as_dict()["warnings"]
 
 
-def test_operator_inside_the_importers_scope_is_linked(tree):
+def test_operator_inside_the_importers_scope_is_linked(tree, commune_officer):
     # given an officer of commune A and an operator of a village of A
-    officer = user_with_role(Role.COMMUNE_OFFICER, tree.commune)
     user_with_role(Role.OPERATOR, tree.village2, username="vanhanh_a")
     data = messy_xlsx([["Xã Đông Hưng", "Thôn Đông", "", "", "", "vanhanh_a", "", "", ""]])
 
     # when the officer imports a point naming that operator
-    report = point_import(data=data, filename="x.xlsx", scope=tree.commune, actor=officer)
+    report = point_import(data=data, filename="x.xlsx", scope=tree.commune, actor=commune_officer)
 
     # then the operator is linked
     point = BridgePoint.objects.get(village=tree.village)
@@ -181,15 +182,16 @@ def test_operator_inside_the_importers_scope_is_linked(tree):
     assert report.warnings == []
 
 
-def test_operator_with_a_grant_outside_the_importers_scope_reads_as_unknown(tree):
+def test_operator_with_a_grant_outside_the_importers_scope_reads_as_unknown(tree, commune_officer):
     # given an operator of commune A who also holds a grant in commune B
-    officer = user_with_role(Role.COMMUNE_OFFICER, tree.commune)
     both = user_with_role(Role.OPERATOR, tree.village, username="vanhanh_ab")
     RoleGrant.objects.create(user=both, area=tree.ward, role=Role.VOLUNTEER)
     data = messy_xlsx([["Xã Đông Hưng", "Thôn Đông", "", "", "", "vanhanh_ab", "", "", ""]])
 
     # when A's officer names them
-    report = plan_point_import(data=data, filename="x.xlsx", scope=tree.commune, actor=officer)
+    report = plan_point_import(
+        data=data, filename="x.xlsx", scope=tree.commune, actor=commune_officer
+    )
 
     # then they are not found: the officer manages only users wholly inside A
     assert [p.operators for p in report.planned] == [[]]

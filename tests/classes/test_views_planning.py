@@ -287,15 +287,14 @@ def test_who_sees_and_plans_a_commune_class(
     assert client.get(reverse("classes:session_create")).status_code == plan_status
 
 
-def test_session_posters_of_one_commune_have_one_page_per_point(client, tree):
+def test_session_posters_of_one_commune_have_one_page_per_point(client, tree, province_admin):
     import re
 
-    admin = user_with_role(Role.PROVINCE_ADMIN, tree.province)
     session = ClassSessionFactory(area=tree.province)
     for village in (tree.village, tree.village2, tree.ward_village):
         SessionPointFactory(session=session, point=point(village))
 
-    response = _login(client, admin).get(
+    response = _login(client, province_admin).get(
         reverse("classes:session_posters", args=[session.pk]), {"xa": tree.commune.code}
     )
 

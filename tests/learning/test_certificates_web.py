@@ -195,11 +195,9 @@ def test_public_pdf_carries_the_masked_name_only(client, certificate):
     assert "Nguyễn Văn An" not in text
 
 
-def test_pdf_for_staff_in_scope_carries_the_full_name(client, certificate, tree):
-    from binhdan.accounts.models import Role
-    from tests.accounts.factories import user_with_role
+def test_pdf_for_staff_in_scope_carries_the_full_name(client, certificate, tree, commune_officer):
 
-    client.force_login(user_with_role(Role.COMMUNE_OFFICER, tree.commune))
+    client.force_login(commune_officer)
 
     text = pdf_text(
         client.get(reverse("learning:certificate_pdf", args=[certificate.code])).content
@@ -208,11 +206,11 @@ def test_pdf_for_staff_in_scope_carries_the_full_name(client, certificate, tree)
     assert "Nguyễn Văn An" in text
 
 
-def test_pdf_for_staff_of_another_commune_is_masked(client, certificate, tree):
-    from binhdan.accounts.models import Role
-    from tests.accounts.factories import user_with_role
+def test_pdf_for_staff_of_another_commune_is_masked(
+    client, certificate, tree, other_commune_officer
+):
 
-    client.force_login(user_with_role(Role.COMMUNE_OFFICER, tree.ward))
+    client.force_login(other_commune_officer)
 
     text = pdf_text(
         client.get(reverse("learning:certificate_pdf", args=[certificate.code])).content

@@ -254,12 +254,11 @@ def test_anonymous_identification_is_rate_limited(client, tree):
     assert Person.objects.count() == IDENTIFY_LIMIT
 
 
-def test_admin_pages_of_learning_render(client, quiz, person):
-    from tests.accounts.factories import UserFactory
+def test_admin_pages_of_learning_render(client, quiz, person, superuser):
     from tests.learning.factories import finished_attempt
 
     finished_attempt(quiz, person, correct=4)
-    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+    client.force_login(superuser)
 
     for model in ("lessonprogress", "quizattempt", "certificate"):
         assert client.get(f"/quan-tri/learning/{model}/").status_code == 200, model

@@ -57,10 +57,10 @@ def test_revoke_is_refused_outside_scope_or_role(certificate, tree, role, where)
 
 
 @pytest.mark.parametrize("reason", ["   ", "Gian lận", "OTHER"])
-def test_revoke_needs_a_reason_from_the_list(certificate, tree, reason):
+def test_revoke_needs_a_reason_from_the_list(certificate, tree, reason, commune_officer):
     with pytest.raises(InvalidInput) as error:
         services.certificate_revoke(
-            actor=user_with_role(Role.COMMUNE_OFFICER, tree.commune),
+            actor=commune_officer,
             certificate=certificate,
             reason=reason,
         )
@@ -68,10 +68,10 @@ def test_revoke_needs_a_reason_from_the_list(certificate, tree, reason):
     assert error.value.details == {"field": "reason"}
 
 
-def test_revoke_for_another_reason_needs_a_note(certificate, tree):
+def test_revoke_for_another_reason_needs_a_note(certificate, tree, commune_officer):
     with pytest.raises(InvalidInput) as error:
         services.certificate_revoke(
-            actor=user_with_role(Role.COMMUNE_OFFICER, tree.commune),
+            actor=commune_officer,
             certificate=certificate,
             reason="other",
             note=" ",
@@ -102,10 +102,12 @@ def test_after_revoking_passing_again_issues_a_new_certificate(quiz, person, cer
 # --- staff pages ------------------------------------------------------------------------------
 
 
-def test_staff_list_shows_certificates_in_scope_only(client, quiz, tree, certificate):
+def test_staff_list_shows_certificates_in_scope_only(
+    client, quiz, tree, certificate, commune_officer
+):
     outsider = learner(tree.other_village, full_name="Phạm Văn Xa")
     finished_attempt(quiz, outsider, correct=4)
-    client.force_login(user_with_role(Role.COMMUNE_OFFICER, tree.commune))
+    client.force_login(commune_officer)
 
     html = client.get(reverse("learning:staff_certificates")).content.decode()
 
@@ -114,10 +116,10 @@ def test_staff_list_shows_certificates_in_scope_only(client, quiz, tree, certifi
     assert "Thu hồi" in html
 
 
-def test_staff_list_searches_by_code(client, quiz, tree, certificate):
+def test_staff_list_searches_by_code(client, quiz, tree, certificate, commune_officer):
     other = learner(tree.village2, full_name="Trần Thị Bình")
     finished_attempt(quiz, other, correct=4)
-    client.force_login(user_with_role(Role.COMMUNE_OFFICER, tree.commune))
+    client.force_login(commune_officer)
 
     html = client.get(
         reverse("learning:staff_certificates"), {"q": certificate.code.lower()}
@@ -126,8 +128,8 @@ def test_staff_list_searches_by_code(client, quiz, tree, certificate):
     assert "Nguyễn Văn An" in html and "Trần Thị Bình" not in html
 
 
-def test_instructor_sees_the_list_without_revoke_form(client, tree, certificate):
-    client.force_login(user_with_role(Role.INSTRUCTOR, tree.province))
+def test_instructor_sees_the_list_without_revoke_form(client, tree, certificate, instructor):
+    client.force_login(instructor)
 
     html = client.get(reverse("learning:staff_certificates")).content.decode()
 
@@ -141,8 +143,8 @@ def test_volunteer_has_no_certificate_list(client, tree):
     assert client.get(reverse("learning:staff_certificates")).status_code == 404
 
 
-def test_revoke_form_revokes_and_reports(client, tree, certificate):
-    client.force_login(user_with_role(Role.COMMUNE_OFFICER, tree.commune))
+def test_revoke_form_revokes_and_reports(client, tree, certificate, commune_officer):
+    client.force_login(commune_officer)
 
     response = client.post(
         reverse("learning:staff_certificate_revoke", args=[certificate.pk]),
@@ -156,8 +158,8 @@ def test_revoke_form_revokes_and_reports(client, tree, certificate):
     assert "Đã thu hồi" in response.content.decode()
 
 
-def test_revoke_form_outside_scope_is_404(client, tree, certificate):
-    client.force_login(user_with_role(Role.COMMUNE_OFFICER, tree.ward))
+def test_revoke_form_outside_scope_is_404(client, tree, certificate, other_commune_officer):
+    client.force_login(other_commune_officer)
 
     response = client.post(
         reverse("learning:staff_certificate_revoke", args=[certificate.pk]), {"reason": "x"}
@@ -168,8 +170,8 @@ def test_revoke_form_outside_scope_is_404(client, tree, certificate):
     assert certificate.revoked_at is None
 
 
-def test_revoke_form_without_reason_shows_the_error(client, tree, certificate):
-    client.force_login(user_with_role(Role.COMMUNE_OFFICER, tree.commune))
+def test_revoke_form_without_reason_shows_the_error(client, tree, certificate, commune_officer):
+    client.force_login(commune_officer)
 
     response = client.post(
         reverse("learning:staff_certificate_revoke", args=[certificate.pk]),
@@ -214,10 +216,9 @@ def _rows(figures):
     }
 
 
-def test_figures_count_attempts_passes_and_certificates_per_commune(tree, activity):
-    admin = user_with_role(Role.PROVINCE_ADMIN, tree.province)
+def test_figures_count_attempts_passes_and_certificates_per_commune(tree, activity, province_admin):
 
-    rows = _rows(learning_figures(user=admin))
+    rows = _rows(learning_figures(user=province_admin))
 
     assert rows == {
         ("Chuyên đề A", "Xã Đông Hưng"): (3, 1, 1),
@@ -225,42 +226,41 @@ def test_figures_count_attempts_passes_and_certificates_per_commune(tree, activi
     }
 
 
-def test_figures_of_a_commune_officer_stay_in_the_commune(tree, activity):
-    officer = user_with_role(Role.COMMUNE_OFFICER, tree.commune)
+def test_figures_of_a_commune_officer_stay_in_the_commune(tree, activity, commune_officer):
 
-    figures = learning_figures(user=officer)
+    figures = learning_figures(user=commune_officer)
 
     assert _rows(figures) == {("Chuyên đề A", "Xã Đông Hưng"): (3, 1, 1)}
     assert figures["topics"][0]["passed"] == 1
 
 
-def test_figures_leave_out_revoked_certificates(tree, activity):
-    admin = user_with_role(Role.PROVINCE_ADMIN, tree.province)
+def test_figures_leave_out_revoked_certificates(tree, activity, province_admin):
     services.certificate_revoke(
-        actor=admin,
+        actor=province_admin,
         certificate=Certificate.objects.get(person__full_name="Chi"),
         reason="issued_in_error",
     )
 
-    rows = _rows(learning_figures(user=admin))
+    rows = _rows(learning_figures(user=province_admin))
 
     assert rows[("Chuyên đề A", "Phường Phố Hiến")] == (1, 1, 0)
 
 
-def test_figures_use_a_fixed_number_of_queries(tree, activity, django_assert_max_num_queries):
-    admin = user_with_role(Role.PROVINCE_ADMIN, tree.province)
+def test_figures_use_a_fixed_number_of_queries(
+    tree, activity, django_assert_max_num_queries, province_admin
+):
     quiz_b = quiz_with_questions(count=1, pass_percent=100, title="Chuyên đề B")
     for i in range(5):
         finished_attempt(quiz_b, learner(tree.village2, full_name=f"Người {i}"), correct=1)
-    learning_figures(user=admin)  # warm the scope cache
+    learning_figures(user=province_admin)  # warm the scope cache
 
     with django_assert_max_num_queries(4):
-        figures = learning_figures(user=admin)
+        figures = learning_figures(user=province_admin)
     assert _rows(figures)[("Chuyên đề B", "Xã Đông Hưng")] == (5, 5, 5)
 
 
-def test_progress_page_shows_the_figures(client, tree, activity):
-    client.force_login(user_with_role(Role.COMMUNE_OFFICER, tree.commune))
+def test_progress_page_shows_the_figures(client, tree, activity, commune_officer):
+    client.force_login(commune_officer)
 
     html = client.get(reverse("learning:staff_progress")).content.decode()
 
@@ -277,8 +277,10 @@ def test_progress_page_is_404_without_learning_view(client, tree):
 # --- finding certificates by the holder ---------------------------------------------------
 
 
-def test_staff_find_a_certificate_by_the_holders_name_without_diacritics(client, tree, certificate):
-    client.force_login(user_with_role(Role.COMMUNE_OFFICER, tree.commune))
+def test_staff_find_a_certificate_by_the_holders_name_without_diacritics(
+    client, tree, certificate, commune_officer
+):
+    client.force_login(commune_officer)
 
     found = client.get(reverse("learning:staff_certificates"), {"q": "nguyen van an"})
     missed = client.get(reverse("learning:staff_certificates"), {"q": "tran thi"})
@@ -287,8 +289,8 @@ def test_staff_find_a_certificate_by_the_holders_name_without_diacritics(client,
     assert certificate.person.full_name not in missed.content.decode()
 
 
-def test_staff_filter_certificates_by_commune(client, tree, certificate):
-    client.force_login(user_with_role(Role.PROVINCE_ADMIN, tree.province))
+def test_staff_filter_certificates_by_commune(client, tree, certificate, province_admin):
+    client.force_login(province_admin)
 
     same = client.get(reverse("learning:staff_certificates"), {"xa": tree.commune.code})
     other = client.get(reverse("learning:staff_certificates"), {"xa": tree.ward.code})

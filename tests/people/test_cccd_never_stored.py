@@ -25,9 +25,11 @@ def everything_logged(caplog):
     return caplog
 
 
-def test_cccd_from_web_form_is_not_in_database_or_logs(client, tree, everything_logged, settings):
+def test_cccd_from_web_form_is_not_in_database_or_logs(
+    client, tree, everything_logged, settings, commune_officer
+):
     settings.DEBUG = True  # SQL with parameters goes to the log too
-    client.force_login(user_with_role(Role.COMMUNE_OFFICER, tree.commune))
+    client.force_login(commune_officer)
 
     response = client.post(
         "/nguoi-dan/them/",

@@ -109,13 +109,11 @@ def test_team_leader_cannot_merge(tree, twins):
     assert Person.objects.get(pk=duplicate.pk).merged_into is None
 
 
-def test_officer_of_another_commune_cannot_merge(tree, twins):
+def test_officer_of_another_commune_cannot_merge(tree, twins, other_commune_officer):
     keep, duplicate = twins
 
     with pytest.raises(NotFound):
-        person_merge(
-            actor=user_with_role(Role.COMMUNE_OFFICER, tree.ward), keep=keep, duplicate=duplicate
-        )
+        person_merge(actor=other_commune_officer, keep=keep, duplicate=duplicate)
 
 
 def test_merge_page_offers_the_candidate_and_merges(client, tree, commune_officer, twins):

@@ -70,15 +70,14 @@ def test_register_sensitive_flags_without_consent_is_refused(tree):
     assert Person.objects.count() == 0
 
 
-def test_register_sensitive_flags_with_consent_records_when_and_who(tree):
-    officer = user_with_role(Role.COMMUNE_OFFICER, tree.commune)
+def test_register_sensitive_flags_with_consent_records_when_and_who(tree, commune_officer):
 
     person, _ = register(
-        tree.village, actor=officer, household_status="near_poor", sensitive_consent=True
+        tree.village, actor=commune_officer, household_status="near_poor", sensitive_consent=True
     )
 
     assert person.sensitive_consent_at is not None
-    assert person.sensitive_consent_by == officer
+    assert person.sensitive_consent_by == commune_officer
 
 
 def test_volunteer_cannot_record_sensitive_flags(tree):
@@ -158,8 +157,8 @@ def test_api_register_bad_phone_is_422_with_field(client, tree):
     assert response.json()["details"] == {"field": "phone"}
 
 
-def test_web_form_registers_person_and_shows_detail(client, tree):
-    client.force_login(user_with_role(Role.COMMUNE_OFFICER, tree.commune))
+def test_web_form_registers_person_and_shows_detail(client, tree, commune_officer):
+    client.force_login(commune_officer)
 
     response = client.post(
         "/nguoi-dan/them/",
@@ -178,8 +177,8 @@ def test_web_form_registers_person_and_shows_detail(client, tree):
     assert "0912 345 678" in response.content.decode()
 
 
-def test_web_form_shows_cccd_error_next_to_field(client, tree):
-    client.force_login(user_with_role(Role.COMMUNE_OFFICER, tree.commune))
+def test_web_form_shows_cccd_error_next_to_field(client, tree, commune_officer):
+    client.force_login(commune_officer)
 
     response = client.post(
         "/nguoi-dan/them/",

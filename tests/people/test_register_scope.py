@@ -20,11 +20,10 @@ URL = "/api/v1/people"
 
 
 @pytest.fixture
-def victim(tree):
+def victim(tree, other_commune_officer):
     """A citizen of the phường, registered by its officer."""
-    officer = user_with_role(Role.COMMUNE_OFFICER, tree.ward)
     person, _ = person_register(
-        actor=officer,
+        actor=other_commune_officer,
         village=tree.ward_village,
         full_name="Trịnh Thị Bí Mật",
         birth_year=1990,
@@ -59,12 +58,16 @@ def test_api_cccd_of_a_person_outside_scope_is_409_and_tells_nothing(client, tre
     assert Person.objects.count() == 1
 
 
-def test_api_phone_and_name_of_a_person_outside_scope_is_409(client, tree):
-    officer = user_with_role(Role.COMMUNE_OFFICER, tree.ward)
+def test_api_phone_and_name_of_a_person_outside_scope_is_409(
+    client, tree, commune_officer, other_commune_officer
+):
     victim, _ = person_register(
-        actor=officer, village=tree.ward_village, full_name="Đinh Văn Kín", phone="0987111333"
+        actor=other_commune_officer,
+        village=tree.ward_village,
+        full_name="Đinh Văn Kín",
+        phone="0987111333",
     )
-    client.force_login(user_with_role(Role.COMMUNE_OFFICER, tree.commune))
+    client.force_login(commune_officer)
 
     response = _post(
         client, village_code=tree.village.code, full_name="dinh van kin", phone="0987 111 333"
@@ -74,8 +77,10 @@ def test_api_phone_and_name_of_a_person_outside_scope_is_409(client, tree):
     assert victim.full_name not in response.content.decode()
 
 
-def test_api_match_inside_scope_returns_the_existing_person(client, tree, victim):
-    client.force_login(user_with_role(Role.COMMUNE_OFFICER, tree.ward))
+def test_api_match_inside_scope_returns_the_existing_person(
+    client, tree, victim, other_commune_officer
+):
+    client.force_login(other_commune_officer)
 
     response = _post(client, village_code=tree.ward_village.code, cccd=CCCD)
 
@@ -83,8 +88,10 @@ def test_api_match_inside_scope_returns_the_existing_person(client, tree, victim
     assert response.json()["id"] == victim.pk
 
 
-def test_api_client_uuid_replayed_by_another_user_is_409_and_tells_nothing(client, tree, victim):
-    client.force_login(user_with_role(Role.COMMUNE_OFFICER, tree.commune))
+def test_api_client_uuid_replayed_by_another_user_is_409_and_tells_nothing(
+    client, tree, victim, commune_officer
+):
+    client.force_login(commune_officer)
 
     response = client.post(
         URL,
@@ -115,8 +122,8 @@ def test_client_uuid_replayed_by_its_creator_returns_the_person(tree):
     assert not created and again.pk == first.pk
 
 
-def test_web_form_match_outside_scope_shows_no_name(client, tree, victim):
-    client.force_login(user_with_role(Role.COMMUNE_OFFICER, tree.commune))
+def test_web_form_match_outside_scope_shows_no_name(client, tree, victim, commune_officer):
+    client.force_login(commune_officer)
 
     response = client.post(
         "/nguoi-dan/them/",
@@ -155,9 +162,8 @@ def test_volunteer_registers_then_sees_the_person_they_registered(client, tree):
     assert "Cao Văn Hai" in client.get("/nguoi-dan/").content.decode()
 
 
-def test_volunteer_does_not_see_people_registered_by_others(client, tree):
-    officer = user_with_role(Role.COMMUNE_OFFICER, tree.commune)
-    other, _ = person_register(actor=officer, village=tree.village, full_name="Ông Khác")
+def test_volunteer_does_not_see_people_registered_by_others(client, tree, commune_officer):
+    other, _ = person_register(actor=commune_officer, village=tree.village, full_name="Ông Khác")
     client.force_login(user_with_role(Role.VOLUNTEER, tree.village))
 
     assert client.get(f"/nguoi-dan/{other.pk}/").status_code == 404
@@ -165,9 +171,8 @@ def test_volunteer_does_not_see_people_registered_by_others(client, tree):
     assert client.get(f"{URL}/{other.pk}").status_code == 404
 
 
-def test_volunteer_registering_someone_already_known_nearby_gets_409(tree):
-    officer = user_with_role(Role.COMMUNE_OFFICER, tree.commune)
-    person_register(actor=officer, village=tree.village, full_name="Bà Ba", birth_year=1940)
+def test_volunteer_registering_someone_already_known_nearby_gets_409(tree, commune_officer):
+    person_register(actor=commune_officer, village=tree.village, full_name="Bà Ba", birth_year=1940)
     volunteer = user_with_role(Role.VOLUNTEER, tree.village)
 
     with pytest.raises(Conflict) as error:

@@ -3,7 +3,6 @@
 import pytest
 
 from binhdan.scamcheck.models import ScamReport
-from tests.accounts.factories import UserFactory
 from tests.scamcheck.factories import ScamReportFactory
 
 pytestmark = pytest.mark.django_db
@@ -11,18 +10,11 @@ pytestmark = pytest.mark.django_db
 CHANGELIST = "/quan-tri/scamcheck/scamreport/"
 
 
-@pytest.fixture
-def superuser_client(client):
-    admin = UserFactory(is_superuser=True, is_staff=True)
-    client.force_login(admin)
-    return client, admin
-
-
 @pytest.mark.parametrize(
     ("action", "status"), [("confirm_reports", "confirmed"), ("reject_reports", "rejected")]
 )
-def test_admin_action_moderates_the_selected_reports(superuser_client, action, status):
-    client, admin = superuser_client
+def test_admin_action_moderates_the_selected_reports(superuser_client, superuser, action, status):
+    client, admin = superuser_client, superuser
     chosen, left = ScamReportFactory.create_batch(2)
 
     client.post(CHANGELIST, {"action": action, "_selected_action": [chosen.pk]})
@@ -35,7 +27,7 @@ def test_admin_action_moderates_the_selected_reports(superuser_client, action, s
 
 
 def test_admin_changelist_renders(superuser_client):
-    client, _admin = superuser_client
+    client = superuser_client
     ScamReportFactory()
     assert client.get(CHANGELIST).status_code == 200
     assert ScamReport.objects.count() == 1

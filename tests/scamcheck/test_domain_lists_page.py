@@ -25,9 +25,8 @@ def login(client, user):
     return client
 
 
-def test_province_admin_sees_each_source_with_its_kind_count_and_date(client, tree):
+def test_province_admin_sees_each_source_with_its_kind_count_and_date(client, tree, province_admin):
     # given
-    admin = user_with_role(Role.PROVINCE_ADMIN, tree.province)
     domain_list_import(
         data=b"mot-lua-dao.com\nhai-lua-dao.com\nsai dong\n",
         source="Danh sách quốc gia",
@@ -39,7 +38,7 @@ def test_province_admin_sees_each_source_with_its_kind_count_and_date(client, tr
     ScamReportFactory(kind="domain", value="bi-bao-cao.com", status="confirmed")
     today = timezone.localdate().strftime("%d/%m/%Y")
     # when
-    html = login(client, admin).get(PAGE).content.decode()
+    html = login(client, province_admin).get(PAGE).content.decode()
     # then
     assert "Danh sách quốc gia" in html and "quocgia.txt" in html
     assert "<td>Danh sách cảnh báo</td><td>2</td>" in html
@@ -50,20 +49,20 @@ def test_province_admin_sees_each_source_with_its_kind_count_and_date(client, tr
     assert html.index("Báo cáo của người dân") < html.index("Trang tin cậy tỉnh")
 
 
-def test_lookup_names_the_lists_that_hold_a_domain(client, tree):
-    admin = user_with_role(Role.PROVINCE_ADMIN, tree.province)
+def test_lookup_names_the_lists_that_hold_a_domain(client, tree, province_admin):
     domain_list_import(data=b"mot-lua-dao.com\n", source="Danh sách quốc gia", kind="block")
 
-    html = login(client, admin).get(PAGE, {"ten_mien": "https://a.mot-lua-dao.com/x"}).content
-    quiet = login(client, admin).get(PAGE, {"ten_mien": "vietcombank.com.vn"}).content
+    html = (
+        login(client, province_admin).get(PAGE, {"ten_mien": "https://a.mot-lua-dao.com/x"}).content
+    )
+    quiet = login(client, province_admin).get(PAGE, {"ten_mien": "vietcombank.com.vn"}).content
 
     assert "Có trong danh sách “Danh sách quốc gia”." in html.decode()
     assert "Là trang chính thức" in quiet.decode()
 
 
-def test_commune_officer_may_not_see_the_global_lists(client, tree):
-    officer = user_with_role(Role.COMMUNE_OFFICER, tree.commune)
-    assert login(client, officer).get(PAGE).status_code == 404
+def test_commune_officer_may_not_see_the_global_lists(client, tree, commune_officer):
+    assert login(client, commune_officer).get(PAGE).status_code == 404
 
 
 def test_operator_may_not_see_the_lists(client, tree):
@@ -76,12 +75,12 @@ def test_anonymous_is_sent_to_login(client):
     assert response.status_code == 302 and "dang-nhap" in response["Location"]
 
 
-def test_stats_and_moderation_link_to_the_lists_for_province_admins_only(client, tree):
-    admin = user_with_role(Role.PROVINCE_ADMIN, tree.province)
-    officer = user_with_role(Role.COMMUNE_OFFICER, tree.commune)
+def test_stats_and_moderation_link_to_the_lists_for_province_admins_only(
+    client, tree, commune_officer, province_admin
+):
 
     for url in ("/kiem-tra-lua-dao/thong-ke/", "/kiem-tra-lua-dao/kiem-duyet/"):
-        assert PAGE in login(client, admin).get(url).content.decode()
+        assert PAGE in login(client, province_admin).get(url).content.decode()
         client.logout()
-        assert PAGE not in login(client, officer).get(url).content.decode()
+        assert PAGE not in login(client, commune_officer).get(url).content.decode()
         client.logout()

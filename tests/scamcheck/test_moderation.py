@@ -7,7 +7,7 @@ from binhdan.core.errors import NotFound, OutsideScope
 from binhdan.scamcheck import selectors
 from binhdan.scamcheck.models import ScamReport
 from binhdan.scamcheck.services import report_moderate, reports_moderate
-from tests.accounts.factories import PASSWORD, UserFactory, user_with_role
+from tests.accounts.factories import PASSWORD, user_with_role
 from tests.scamcheck.factories import ScamReportFactory
 
 pytestmark = pytest.mark.django_db
@@ -235,11 +235,10 @@ def test_reported_link_confirmed_is_matched_in_a_message_with_a_subdomain(
     assert reported and "1 lần" in reported[0]["message_vi"]
 
 
-def test_superuser_sees_every_report(tree):
-    admin = UserFactory(is_superuser=True, is_staff=True)
+def test_superuser_sees_every_report(tree, superuser):
     ScamReportFactory(area=None)
     ScamReportFactory(area=tree.other_village, value="+84987654321")
-    assert len(selectors.pending_groups(user=admin)) == 2
+    assert len(selectors.pending_groups(user=superuser)) == 2
 
 
 def test_queue_page_query_count_does_not_grow_with_groups(

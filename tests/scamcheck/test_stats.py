@@ -19,13 +19,12 @@ def login(client, user):
     return client
 
 
-def test_top_reported_counts_confirmed_values_in_scope(tree):
-    officer = user_with_role(Role.COMMUNE_OFFICER, tree.commune)
+def test_top_reported_counts_confirmed_values_in_scope(tree, commune_officer):
     ScamReportFactory.create_batch(3, area=tree.village, status="confirmed")
     ScamReportFactory(area=tree.village, status="confirmed", value="+84987654321")
     ScamReportFactory.create_batch(5, area=tree.ward, status="confirmed", value="+84911111111")
 
-    top = top_reported(user=officer, status="confirmed")
+    top = top_reported(user=commune_officer, status="confirmed")
 
     assert [(item.value, item.count) for item in top] == [
         ("+84900000123", 3),
@@ -45,24 +44,22 @@ def test_checks_per_day_fills_30_days_oldest_first():
     assert days[0].total == 0
 
 
-def test_province_admin_sees_the_daily_check_counts(client, tree):
-    admin = user_with_role(Role.PROVINCE_ADMIN, tree.province)
+def test_province_admin_sees_the_daily_check_counts(client, tree, province_admin):
     ScamCheckDay.objects.create(day=timezone.localdate(), verdict="danger", count=7)
 
-    html = login(client, admin).get(PAGE).content.decode()
+    html = login(client, province_admin).get(PAGE).content.decode()
 
     assert "Lượt kiểm tra tin nhắn mỗi ngày" in html
     assert "Tổng cộng 7 lượt kiểm tra" in html
     assert "không chia theo địa bàn" in html
 
 
-def test_commune_officer_sees_report_figures_but_not_global_checks(client, tree):
-    officer = user_with_role(Role.COMMUNE_OFFICER, tree.commune)
+def test_commune_officer_sees_report_figures_but_not_global_checks(client, tree, commune_officer):
     ScamCheckDay.objects.create(day=timezone.localdate(), verdict="danger", count=7)
     ScamReportFactory(area=tree.village, status="confirmed", value="+84987654321")
     ScamReportFactory(area=tree.ward, status="confirmed", value="+84911111111")
 
-    html = login(client, officer).get(PAGE).content.decode()
+    html = login(client, commune_officer).get(PAGE).content.decode()
 
     assert "Lượt kiểm tra tin nhắn mỗi ngày" not in html
     assert "+84987654321" in html and "+84911111111" not in html

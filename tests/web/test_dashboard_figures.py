@@ -43,10 +43,9 @@ def activity(tree):
     return session
 
 
-def test_province_admin_sees_figures_of_their_province_only(tree, activity):
-    admin = user_with_role(Role.PROVINCE_ADMIN, tree.province)
+def test_province_admin_sees_figures_of_their_province_only(tree, activity, province_admin):
 
-    figures = _figures(admin)
+    figures = _figures(province_admin)
 
     assert figures == {
         "sessions_month": 1,
@@ -83,8 +82,8 @@ def test_user_without_roles_sees_no_figures(tree, activity):
     assert _figures(UserFactory()) == {}
 
 
-def test_figures_link_to_their_lists(client, tree, activity):
-    client.force_login(user_with_role(Role.PROVINCE_ADMIN, tree.province))
+def test_figures_link_to_their_lists(client, tree, activity, province_admin):
+    client.force_login(province_admin)
 
     body = client.get(reverse("web:dashboard")).content.decode()
 
@@ -93,8 +92,8 @@ def test_figures_link_to_their_lists(client, tree, activity):
     assert f'href="{reverse("people:list")}" data-figure="people"' in body
 
 
-def test_running_session_card_links_to_its_live_wall(client, tree, activity):
-    client.force_login(user_with_role(Role.COMMUNE_OFFICER, tree.commune))
+def test_running_session_card_links_to_its_live_wall(client, tree, activity, commune_officer):
+    client.force_login(commune_officer)
 
     body = client.get(reverse("web:dashboard")).content.decode()
 
@@ -102,14 +101,16 @@ def test_running_session_card_links_to_its_live_wall(client, tree, activity):
     assert reverse("console:live_wall", args=[activity.pk]) in body
 
 
-def test_running_card_leaves_out_sessions_outside_scope_and_finished_ones(client, tree, activity):
+def test_running_card_leaves_out_sessions_outside_scope_and_finished_ones(
+    client, tree, activity, other_commune_officer
+):
     # given an officer of the ward: the running session is in Đông Hưng, not theirs
     ClassSessionFactory(
         area=tree.ward,
         starts_at=timezone.now() - dt.timedelta(hours=3),
         ends_at=timezone.now() - dt.timedelta(hours=1),
     )
-    client.force_login(user_with_role(Role.COMMUNE_OFFICER, tree.ward))
+    client.force_login(other_commune_officer)
 
     body = client.get(reverse("web:dashboard")).content.decode()
 
@@ -127,15 +128,14 @@ def test_operator_sees_the_running_session_of_their_point(client, tree, activity
 
 
 def test_dashboard_costs_the_same_few_queries_with_more_data(
-    client, tree, activity, django_assert_max_num_queries
+    client, tree, activity, django_assert_max_num_queries, province_admin
 ):
     # given a province admin and ten times the activity
-    admin = user_with_role(Role.PROVINCE_ADMIN, tree.province)
     for _ in range(10):
         sp = SessionPointFactory(session=ClassSessionFactory(area=tree.commune))
         CheckInFactory.create_batch(3, session_point=sp)
         PersonFactory(village=tree.village)
-    client.force_login(admin)
+    client.force_login(province_admin)
 
     # when the dashboard is rendered, then a handful of queries answer every figure
     with django_assert_max_num_queries(30):
@@ -143,9 +143,10 @@ def test_dashboard_costs_the_same_few_queries_with_more_data(
     assert response.status_code == 200
 
 
-def test_figures_alone_take_at_most_a_dozen_queries(tree, activity, django_assert_max_num_queries):
-    admin = user_with_role(Role.PROVINCE_ADMIN, tree.province)
+def test_figures_alone_take_at_most_a_dozen_queries(
+    tree, activity, django_assert_max_num_queries, province_admin
+):
 
     with django_assert_max_num_queries(12):
-        figures = {f.key: f.value for f in dashboard_figures(user=admin)}
+        figures = {f.key: f.value for f in dashboard_figures(user=province_admin)}
     assert figures["sessions_month"] == 1 and figures["checkins_month"] == 2

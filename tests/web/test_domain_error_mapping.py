@@ -138,9 +138,9 @@ def test_scam_moderation_without_the_role_is_404(client, tree):
     assert "Không tìm thấy trang" in response.content.decode()
 
 
-def test_scam_moderation_of_another_communes_report_is_404(client, tree):
+def test_scam_moderation_of_another_communes_report_is_404(client, tree, other_commune_officer):
     report = ScamReportFactory(area=tree.village)
-    client.force_login(user_with_role(Role.COMMUNE_OFFICER, tree.ward))
+    client.force_login(other_commune_officer)
 
     response = client.post(
         reverse("scamcheck:moderate_report", args=[report.pk]), {"decision": "confirm"}, **HTMX
@@ -149,9 +149,9 @@ def test_scam_moderation_of_another_communes_report_is_404(client, tree):
     assert response.status_code == 404
 
 
-def test_scam_moderation_bad_decision_answers_the_htmx_partial(client, tree):
+def test_scam_moderation_bad_decision_answers_the_htmx_partial(client, tree, commune_officer):
     ScamReportFactory(area=tree.village)
-    client.force_login(user_with_role(Role.COMMUNE_OFFICER, tree.commune))
+    client.force_login(commune_officer)
 
     response = client.post(
         reverse("scamcheck:moderate_group"),

@@ -75,10 +75,10 @@ def test_assisted_identify_error_speaks_of_the_citizen(client, tree):
     assert "nơi bạn ở" not in html
 
 
-def test_live_wall_is_titled_as_happening_now_not_trực_tiếp(client, tree):
+def test_live_wall_is_titled_as_happening_now_not_trực_tiếp(client, tree, commune_officer):
     session = ClassSessionFactory(area=tree.commune, area_path=tree.commune.path, title="Buổi A")
     SessionPointFactory(session=session, point=BridgePointFactory(village=tree.village))
-    client.force_login(user_with_role(Role.COMMUNE_OFFICER, tree.commune))
+    client.force_login(commune_officer)
 
     html = client.get(reverse("console:live_wall", args=[session.pk])).content.decode()
 
