@@ -17,11 +17,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def operator(db):
-    return UserFactory(username="vanhanh")
-
-
-@pytest.fixture
 def sp(tree, operator):
     session = ClassSessionFactory(area=tree.commune, area_path=tree.commune.path)
     point = BridgePointFactory(village=tree.village, operators=[operator])
