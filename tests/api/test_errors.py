@@ -11,13 +11,14 @@ from tests.accounts.factories import user_with_role
 SNAPSHOT = Path(__file__).parent / "openapi.snapshot.json"
 
 
-def test_malformed_json_is_a_4xx_error_body_not_500(client, tree):
+def test_malformed_json_is_a_400_error_body_not_500(client, tree):
     client.force_login(user_with_role(Role.VOLUNTEER, tree.commune))
 
     response = client.post("/api/v1/people", "{not json", content_type="application/json")
 
     assert response.status_code == 400
     assert set(response.json()) == {"code", "message", "details"}
+    assert response.json()["code"] == "bad_request"
 
 
 def test_missing_field_is_422_naming_the_field(client, tree):

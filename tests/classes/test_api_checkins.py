@@ -144,11 +144,13 @@ def test_malformed_body_is_422_with_the_field(client, auth, body, field):
     assert field in [d["field"] for d in response.json()["details"]]
 
 
-def test_not_json_is_a_4xx_not_a_500(client, auth):
+def test_not_json_is_a_400_not_a_500(client, auth):
     response = client.post(
         "/api/v1/checkins/batch", "{not json", content_type="application/json", **auth
     )
-    assert 400 <= response.status_code < 500
+    assert response.status_code == 400
+    assert set(response.json()) == {"code", "message", "details"}
+    assert response.json()["code"] == "bad_request"
 
 
 def test_operator_of_another_point_gets_403_outside_scope(client, sp, tree):
