@@ -41,10 +41,6 @@ def point_operated_by(*, user: User, point_id: int) -> bool:
     return _Operators.objects.filter(bridgepoint_id=point_id, user_id=user.pk).exists()
 
 
-def operates_any_point(*, user: User) -> bool:
-    return _Operators.objects.filter(user_id=user.pk).exists()
-
-
 # --------------------------------------------------------------------------- points
 
 
