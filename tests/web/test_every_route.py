@@ -1,6 +1,7 @@
-"""Every named web route, for every role: never a 500; and for the officer of another commune
-asking for an object of this one, the 404 page (never a 403: nothing tells "not yours" from
-"does not exist").
+"""Every named web route, for anonymous and each staff role: never a 500 nor a 403 (refused
+access is the 404 page in the web UI), and every whole page in Vietnamese, with its skip link,
+loading nothing from another host. The officer of another commune asking for an object of this
+one gets the 404 page: nothing tells "not yours" from "does not exist".
 
 The routes come from the URL configuration. A new route fails here until its path parameters
 are filled (``BY_PARAM`` or ``BY_ROUTE``) or it is listed in ``UNFILLABLE`` with the reason.
