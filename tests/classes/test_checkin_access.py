@@ -12,8 +12,14 @@ from binhdan.accounts.models import Role
 from binhdan.accounts.permissions import Action
 from binhdan.classes import access
 from binhdan.classes.planning import selectors as planning
+from binhdan.classes.planning.attendance import checkins_for_export
 from tests.accounts.factories import UserFactory, user_with_role
-from tests.classes.factories import BridgePointFactory, ClassSessionFactory, SessionPointFactory
+from tests.classes.factories import (
+    BridgePointFactory,
+    CheckInFactory,
+    ClassSessionFactory,
+    SessionPointFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -51,6 +57,16 @@ def test_an_operator_sees_their_point_of_the_session_and_may_not_manage_it(provi
     assert list(planning.session_points_for_user(user=operator, session=session)) == [mine]
     assert not planning.session_can_manage(user=operator, session=session)
     assert access.session_scope(session=session, user=operator).point_ids == {mine.point_id}
+
+
+def test_an_operator_exports_the_check_ins_of_their_point_only(province_session):
+    session, operator, mine, other = province_session
+    here = CheckInFactory(session_point=mine)
+    CheckInFactory(session_point=other)
+
+    rows = checkins_for_export(user=operator, session=session)
+
+    assert [row.pk for row in rows] == [here.pk]
 
 
 def test_a_user_who_operates_nothing_and_holds_no_grant_sees_no_session(client, province_session):

@@ -8,8 +8,9 @@ from django.utils import timezone
 
 from binhdan.accounts.models import User
 from binhdan.accounts.permissions import Action
-from binhdan.accounts.selectors import scope_q, user_can
+from binhdan.accounts.selectors import user_can
 from binhdan.areas.models import Area
+from binhdan.classes import access
 from binhdan.classes.models import BridgePoint, CheckIn, ClassSession, SessionPoint, SessionStatus
 from binhdan.classes.planning.selectors import session_points_for_user
 
@@ -44,7 +45,7 @@ def checkins_for_export(*, user: User, session: ClassSession, point: BridgePoint
     with the villages (and their communes) of the check-in, the known person and the point,
     and the person's birth year: the export says where each person lives."""
     rows = CheckIn.objects.filter(
-        scope_q(user=user, action=Action.SESSION_VIEW, path_field="area_path"), session=session
+        access.point_visible_q(user=user, point_field="point_id"), session=session
     )
     if point is not None:
         rows = rows.filter(point=point)
