@@ -79,15 +79,27 @@ def person_list(request):
     )
 
 
-@sensitive_post_parameters("cccd")
-@login_required
-def person_create(request):
-    villages = (
-        areas_for_user(user=request.user, action=Action.PERSON_CREATE)
+def _registrable_villages(user):
+    """The villages where ``user`` may register people: the form's choices."""
+    return (
+        areas_for_user(user=user, action=Action.PERSON_CREATE)
         .filter(level=Area.Level.VILLAGE)
         .select_related("parent")
         .order_by("parent__name_folded", "name_folded")
     )
+
+
+def _chosen_village(villages, code: str) -> Area:
+    village = villages.filter(code=code).first()
+    if village is None:
+        raise PeopleErrors.VILLAGE_NOT_FOUND.error()
+    return village
+
+
+@sensitive_post_parameters("cccd")
+@login_required
+def person_create(request):
+    villages = _registrable_villages(request.user)
     show_sensitive = user_can_anywhere(user=request.user, action=Action.PERSON_VIEW_SENSITIVE)
     form = PersonForm(
         request.POST or None,
@@ -97,10 +109,8 @@ def person_create(request):
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        village = villages.filter(code=data["village"]).first()
         try:
-            if village is None:
-                raise PeopleErrors.VILLAGE_NOT_FOUND.error()
+            village = _chosen_village(villages, data["village"])
             person, created = services.person_register(
                 actor=request.user,
                 village=village,
@@ -134,12 +144,7 @@ def person_edit(request, person_id: int):
     person = selectors.person_get_for_user(user=request.user, person_id=person_id)
     if not selectors.can_edit(user=request.user, person=person):
         raise Http404
-    villages = (
-        areas_for_user(user=request.user, action=Action.PERSON_CREATE)
-        .filter(level=Area.Level.VILLAGE)
-        .select_related("parent")
-        .order_by("parent__name_folded", "name_folded")
-    )
+    villages = _registrable_villages(request.user)
     show_sensitive = selectors.can_see_sensitive(user=request.user, person=person)
     form = PersonForm(
         request.POST or None,
@@ -158,10 +163,8 @@ def person_edit(request, person_id: int):
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        village = villages.filter(code=data["village"]).first()
         try:
-            if village is None:
-                raise PeopleErrors.VILLAGE_NOT_FOUND.error()
+            village = _chosen_village(villages, data["village"])
             services.person_update(
                 actor=request.user,
                 person=person,

@@ -39,6 +39,7 @@ STALE_TTL = 120  # seconds the previous figure may be served while one worker re
 LOCK_TTL = 10
 SILENT_AFTER = dt.timedelta(minutes=2)
 LIVE_MARGIN = dt.timedelta(hours=1)
+SELF_CHECKIN_MARGIN = dt.timedelta(hours=1)  # a citizen checks in this early or late
 
 
 # --------------------------------------------------------------------------- scope
@@ -192,6 +193,23 @@ def sessions_live_for_user(*, user: User, now: dt.datetime | None = None):
         ClassSession.objects.filter(_running_q(now), session_visible_q(user=user))
         .select_related("area")
         .order_by("starts_at", "pk")
+    )
+
+
+def self_checkin_session_point(*, point: BridgePoint, now: dt.datetime | None = None):
+    """The session point where a citizen scanning ``point``'s poster checks in now: its
+    first session not cancelled that runs within ``SELF_CHECKIN_MARGIN`` of now, or None."""
+    now = now or timezone.now()
+    return (
+        SessionPoint.objects.select_related("session", "point")
+        .filter(
+            point=point,
+            session__starts_at__lte=now + SELF_CHECKIN_MARGIN,
+            session__ends_at__gte=now - SELF_CHECKIN_MARGIN,
+        )
+        .exclude(session__status=SessionStatus.CANCELLED)
+        .order_by("session__starts_at")
+        .first()
     )
 
 

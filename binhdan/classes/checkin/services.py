@@ -34,6 +34,7 @@ from binhdan.areas.models import Area
 from binhdan.classes import access
 from binhdan.classes.checkin import sql
 from binhdan.classes.checkin.classify import as_uuid, classify
+from binhdan.classes.checkin.selectors import self_checkin_session_point
 from binhdan.classes.checkin.validation import (
     CREATED,
     DUPLICATE,
@@ -73,7 +74,6 @@ __all__ = [
 ]
 
 MAX_BATCH = 1000
-SELF_CHECKIN_MARGIN = dt.timedelta(hours=1)
 
 # Session points this worker let an actor write to a moment ago: (actor, session, point) ->
 # the row of sql.session_point_row. See session_point_for_write(recent=True).
@@ -238,18 +238,7 @@ def checkin_self(
     point = BridgePoint.objects.filter(self_checkin_code=point_code, is_active=True).first()
     if point is None:
         raise CheckInErrors.QR_POINT_NOT_FOUND.error()
-    now = timezone.now()
-    session_point = (
-        SessionPoint.objects.select_related("session", "point")
-        .filter(
-            point=point,
-            session__starts_at__lte=now + SELF_CHECKIN_MARGIN,
-            session__ends_at__gte=now - SELF_CHECKIN_MARGIN,
-        )
-        .exclude(session__status=SessionStatus.CANCELLED)
-        .order_by("session__starts_at")
-        .first()
-    )
+    session_point = self_checkin_session_point(point=point)
     if session_point is None:
         raise CheckInErrors.NO_LIVE_SESSION.error()
     # The citizen's own typing errors, with the field they are about.

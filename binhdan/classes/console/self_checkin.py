@@ -4,12 +4,11 @@ import uuid
 
 from django.http import Http404
 from django.shortcuts import render
-from django.utils import timezone
 from django.views.decorators.debug import sensitive_post_parameters
 
 from binhdan.classes.checkin import selectors, services
 from binhdan.classes.console.forms import SelfCheckInForm
-from binhdan.classes.models import BridgePoint, SessionPoint, SessionStatus
+from binhdan.classes.models import BridgePoint
 from binhdan.core.errors import Conflict, DomainError
 from binhdan.core.ratelimit import RateLimited, rate_limit
 
@@ -25,19 +24,7 @@ def _self_checkin_target(code: str):
     )
     if point is None:
         raise Http404
-    now = timezone.now()
-    session_point = (
-        SessionPoint.objects.select_related("session")
-        .filter(
-            point=point,
-            session__starts_at__lte=now + services.SELF_CHECKIN_MARGIN,
-            session__ends_at__gte=now - services.SELF_CHECKIN_MARGIN,
-        )
-        .exclude(session__status=SessionStatus.CANCELLED)
-        .order_by("session__starts_at")
-        .first()
-    )
-    return point, session_point
+    return point, selectors.self_checkin_session_point(point=point)
 
 
 @sensitive_post_parameters("phone")
