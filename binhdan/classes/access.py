@@ -44,14 +44,20 @@ def point_operated_by(*, user: User, point_id: int) -> bool:
 # --------------------------------------------------------------------------- points
 
 
-def point_visible_q(*, user: User, path_field: str = "area_path", point_field: str = "pk") -> Q:
-    """Points (or rows about a point) ``user`` may see: ``session.view`` over the point's
-    area, or operated by them."""
-    paths = scope_paths(user=user, action=Action.SESSION_VIEW)
+def _in_scope_or_operated(*, user: User, action: Action, path_field: str, point_field: str) -> Q:
+    paths = scope_paths(user=user, action=action)
     if paths is None:
         return Q()
     return within_q(paths, field=path_field) | Q(
         **{f"{point_field}__in": operated_point_ids(user=user)}
+    )
+
+
+def point_visible_q(*, user: User, path_field: str = "area_path", point_field: str = "pk") -> Q:
+    """Points (or rows about a point) ``user`` may see: ``session.view`` over the point's
+    area, or operated by them."""
+    return _in_scope_or_operated(
+        user=user, action=Action.SESSION_VIEW, path_field=path_field, point_field=point_field
     )
 
 
@@ -72,11 +78,8 @@ def checkin_writable(
 
 def checkin_points_q(*, user: User, path_field: str = "area_path", point_field: str = "pk") -> Q:
     """Points (or session points) where ``user`` may write check-ins."""
-    paths = scope_paths(user=user, action=Action.CHECKIN_WRITE)
-    if paths is None:
-        return Q()
-    return within_q(paths, field=path_field) | Q(
-        **{f"{point_field}__in": operated_point_ids(user=user)}
+    return _in_scope_or_operated(
+        user=user, action=Action.CHECKIN_WRITE, path_field=path_field, point_field=point_field
     )
 
 
