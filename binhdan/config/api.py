@@ -13,13 +13,13 @@ from ninja.renderers import JSONRenderer
 
 from binhdan.accounts.api import router as accounts_router
 from binhdan.accounts.auth import api_auth
-from binhdan.web.areas.api import router as areas_router
 from binhdan.classes.api import router as classes_router
 from binhdan.core.errors import DomainError
 from binhdan.curriculum.api import router as curriculum_router
 from binhdan.learning.api import router as learning_router
 from binhdan.people.api import router as people_router
 from binhdan.scamcheck.api import router as scamcheck_router
+from binhdan.web.areas.api import router as areas_router
 
 
 class Utf8JSONRenderer(JSONRenderer):
