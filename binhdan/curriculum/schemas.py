@@ -48,15 +48,10 @@ class AttachmentOut(Schema):
     url: str
 
 
-class LessonOut(Schema):
+class LessonOut(LessonSummaryOut):
+    """A lesson in full: its summary fields, then its topic, screens and neighbours."""
+
     topic_slug: str
-    slug: str
-    order: int
-    title: str
-    summary: str
-    minutes: int
-    video_url: str
-    updated_at: dt.datetime
     screens: list[ScreenOut]
     attachments: list[AttachmentOut]
     previous_slug: str | None

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from binhdan.areas.models import Area
 from binhdan.learning.models import RevokeReason
+from binhdan.people.forms import phone_field
 
 
 class IdentifyForm(forms.Form):
@@ -21,12 +22,7 @@ class IdentifyForm(forms.Form):
         help_text=_("Ví dụ: 1960"),
         widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
     )
-    phone = forms.CharField(
-        label=_("Số điện thoại (nếu có)"),
-        required=False,
-        max_length=30,
-        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel", "inputmode": "tel"}),
-    )
+    phone = phone_field(label=_("Số điện thoại (nếu có)"), autocomplete="tel")
     cccd = forms.CharField(
         label=_("Số CCCD (không bắt buộc)"),
         required=False,

@@ -3,6 +3,21 @@ from django.utils.translation import gettext_lazy as _
 
 from binhdan.people.models import HouseholdStatus
 
+PHONE_MAX_LENGTH = 30
+
+
+def phone_field(*, label=None, autocomplete: str = "off") -> forms.CharField:
+    """An optional phone box that opens the phone keypad; ``autocomplete="tel"`` where the
+    phone is the user's own (self check-in, a learner), ``"off"`` where staff type others'."""
+    return forms.CharField(
+        label=label or _("Số điện thoại"),
+        required=False,
+        max_length=PHONE_MAX_LENGTH,
+        widget=forms.TextInput(
+            attrs={"type": "tel", "autocomplete": autocomplete, "inputmode": "tel"}
+        ),
+    )
+
 
 class PersonForm(forms.Form):
     """Only parses input; every rule lives in services.person_register."""
@@ -10,12 +25,7 @@ class PersonForm(forms.Form):
     full_name = forms.CharField(label=_("Họ và tên"), max_length=200)
     birth_year = forms.IntegerField(label=_("Năm sinh"), required=False, min_value=1900)
     village = forms.ChoiceField(label=_("Thôn, tổ dân phố"))
-    phone = forms.CharField(
-        label=_("Số điện thoại"),
-        required=False,
-        max_length=30,
-        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "off", "inputmode": "tel"}),
-    )
+    phone = phone_field()
     cccd = forms.CharField(
         label=_("Số CCCD (không bắt buộc)"),
         required=False,

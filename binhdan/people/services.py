@@ -40,11 +40,12 @@ def _person_draft(
     full_name: str,
     birth_year: int | None,
     phone: str,
-    cccd: str,
-    has_disability: bool,
-    household_status: str,
-    sensitive_consent: bool,
+    cccd: str = "",
+    has_disability: bool = False,
+    household_status: str = "",
+    sensitive_consent: bool = False,
 ) -> _Draft:
+    """Check and normalise a registration; the sensitive flags default to none given."""
     if village.level != Area.Level.VILLAGE:
         raise PeopleErrors.VILLAGE_REQUIRED.error()
     if actor is not None:
@@ -213,9 +214,6 @@ def learner_recognise(
         birth_year=birth_year,
         phone=phone,
         cccd=cccd,
-        has_disability=False,
-        household_status="",
-        sensitive_consent=False,
     )
     person, created = _person_insert(draft=draft, actor=actor, client_uuid=client_uuid)
     if not created and not same_learner(
@@ -256,7 +254,6 @@ def person_update(
         full_name=full_name,
         birth_year=birth_year,
         phone=phone,
-        cccd="",
         has_disability=bool(has_disability) if flags_given else False,
         household_status=(household_status or "") if flags_given else "",
         sensitive_consent=sensitive_consent,

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from binhdan.classes.models import CheckInMethod
+from binhdan.people.forms import phone_field
 
 CONSOLE_METHODS = [
     (CheckInMethod.QR_CARD.value, _("Quét thẻ QR")),
@@ -49,12 +50,7 @@ class CheckInForm(forms.Form):
         max_length=100,
         widget=forms.TextInput(attrs={"autocomplete": "off"}),
     )
-    phone = forms.CharField(
-        label=_("Số điện thoại"),
-        required=False,
-        max_length=30,
-        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "off", "inputmode": "tel"}),
-    )
+    phone = phone_field()
     cccd = forms.CharField(
         label=_("Số CCCD (12 số)"),
         required=False,
@@ -95,12 +91,7 @@ class SelfCheckInForm(forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
     birth_year = _birth_year_field(required=True)
-    phone = forms.CharField(
-        label=_("Số điện thoại (không bắt buộc)"),
-        required=False,
-        max_length=30,
-        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel", "inputmode": "tel"}),
-    )
+    phone = phone_field(label=_("Số điện thoại (không bắt buộc)"), autocomplete="tel")
     village_code = forms.ChoiceField(label=_("Thôn, tổ dân phố nơi bạn ở"))
     client_uuid = forms.UUIDField(widget=forms.HiddenInput)
 
