@@ -10,7 +10,6 @@ class LearningErrors(ErrorCode):
     QUIZ_NOT_FOUND = "quiz_not_found", NotFound, _("Không tìm thấy.")
     LESSON_NOT_FOUND = "lesson_not_found", NotFound, _("Không tìm thấy.")
     CERTIFICATE_NOT_FOUND = "certificate_not_found", NotFound, _("Không tìm thấy.")
-    BIRTH_YEAR_REQUIRED = "birth_year_required", InvalidInput, _("Hãy nhập năm sinh."), "birth_year"
     QUIZ_EMPTY = "quiz_empty", InvalidInput, _("Bài kiểm tra này chưa có câu hỏi.")
     ATTEMPT_FINISHED = "attempt_finished", Conflict, _("Lượt làm bài này đã kết thúc.")
     QUESTION_UNKNOWN = (

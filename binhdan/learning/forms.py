@@ -7,7 +7,7 @@ from binhdan.people.forms import phone_field
 
 
 class IdentifyForm(forms.Form):
-    """Who is learning. Only parses input; the rules live in services.learner_identify."""
+    """Who is learning. Only parses input; the rules live in people.services.learner_recognise."""
 
     full_name = forms.CharField(
         label=_("Họ và tên"),

@@ -41,36 +41,6 @@ from binhdan.people.services import learner_recognise, same_learner
 CODE_ATTEMPTS = 8
 
 
-def learner_identify(
-    *,
-    actor: User | None,
-    village: Area,
-    full_name: str,
-    birth_year: int | None,
-    phone: str = "",
-    cccd: str = "",
-    client_uuid: uuid.UUID | None = None,
-) -> Person:
-    """Find or register the citizen who is learning. No password: name, birth year, phone
-    (optional), CCCD (optional, kept only as a keyed hash) and village. A known CCCD or
-    phone with another name or birth year is refused (``identity_mismatch``), naming nobody.
-
-    ``actor`` is the staff user helping (assisted mode): they need PERSON_CREATE on the
-    village. A citizen on their own passes ``actor=None``.
-    """
-    if birth_year is None:
-        raise LearningErrors.BIRTH_YEAR_REQUIRED.error()
-    return learner_recognise(
-        actor=actor,
-        village=village,
-        full_name=full_name,
-        birth_year=birth_year,
-        phone=phone,
-        cccd=cccd,
-        client_uuid=client_uuid,
-    )
-
-
 def _check_assist(*, helper: User | None, person: Person) -> None:
     if helper is not None:
         require_permission(user=helper, action=Action.PERSON_CREATE, area=person.village)
@@ -310,7 +280,7 @@ def quiz_attempt_submit(
     if village is None:
         raise LearningErrors.VILLAGE_UNKNOWN.error()
     try:
-        learner = learner_identify(
+        learner = learner_recognise(
             actor=actor,
             village=village,
             full_name=person.full_name,

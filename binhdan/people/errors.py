@@ -19,6 +19,7 @@ class IdentityErrors(ErrorCode):
         _("Họ và tên quá dài (tối đa 200 ký tự)."),
         "full_name",
     )
+    BIRTH_YEAR_REQUIRED = "birth_year_required", InvalidInput, _("Hãy nhập năm sinh."), "birth_year"
     BIRTH_YEAR_INVALID = (
         "birth_year_invalid",
         InvalidInput,

@@ -12,7 +12,7 @@ from binhdan.accounts.selectors import require_permission
 from binhdan.areas.models import Area
 from binhdan.core.errors import NotFound, OutsideScope
 from binhdan.core.text import clean, fold
-from binhdan.people.errors import PeopleErrors
+from binhdan.people.errors import IdentityErrors, PeopleErrors
 from binhdan.people.identity import parse_identity
 from binhdan.people.models import HouseholdStatus, Person
 from binhdan.people.selectors import can_see_sensitive, person_visible_to
@@ -187,12 +187,13 @@ def learner_recognise(
     actor: User | None,
     village: Area,
     full_name: str,
-    birth_year: int,
+    birth_year: int | None,
     phone: str = "",
     cccd: str = "",
     client_uuid: uuid.UUID | None = None,
 ) -> Person:
-    """The citizen who is learning: found again, or registered now. No password.
+    """The citizen who is learning: found again, or registered now. No password; the birth
+    year is required (with the name it is what a returning learner proves).
 
     A CCCD or phone that is already known is not enough to become that person: the folded
     name and the birth year must agree with the record too, else ``identity_mismatch``
@@ -200,6 +201,8 @@ def learner_recognise(
     PERSON_CREATE on the village typed, and like a citizen they must know the name and
     birth year of the person they help.
     """
+    if birth_year is None:
+        raise IdentityErrors.BIRTH_YEAR_REQUIRED.error()
     if client_uuid is not None:
         replayed = Person.objects.filter(client_uuid=client_uuid).first()
         if replayed is not None:

@@ -10,7 +10,6 @@ def test_codes_and_kinds_are_the_published_ones():
         "quiz_not_found": NotFound,
         "lesson_not_found": NotFound,
         "certificate_not_found": NotFound,
-        "birth_year_required": InvalidInput,
         "quiz_empty": InvalidInput,
         "attempt_finished": Conflict,
         "question_unknown": InvalidInput,

@@ -217,3 +217,17 @@ def test_parse_identity_names_the_code_and_the_field(given, code, field):
 
 def test_parse_identity_may_go_without_a_name():
     assert parse_identity(full_name="", phone="0912345678", name_required=False).full_name == ""
+
+
+def test_a_learner_without_a_birth_year_is_refused_before_anything_is_looked_up(
+    tree, django_assert_num_queries
+):
+    import pytest
+
+    from binhdan.core.errors import InvalidInput
+    from binhdan.people.services import learner_recognise
+
+    with django_assert_num_queries(0), pytest.raises(InvalidInput) as caught:
+        learner_recognise(actor=None, village=tree.village, full_name="Lê Văn Ba", birth_year=None)
+    assert caught.value.code == "birth_year_required"
+    assert caught.value.details == {"field": "birth_year"}

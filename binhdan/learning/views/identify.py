@@ -25,6 +25,7 @@ from binhdan.learning.views.common import (
     learner_context,
     limited,
 )
+from binhdan.people import services as people_services
 
 IDENTIFY_LIMIT = 10  # anonymous identifications per minute and address
 ASSISTED_COMMUNE_LABEL = gettext_lazy("Xã, phường nơi người dân ở")
@@ -76,7 +77,7 @@ def identify(request):
     if form.is_bound and form.is_valid():
         cleaned = form.cleaned_data
         try:
-            person = services.learner_identify(
+            person = people_services.learner_recognise(
                 actor=request.user if assisting else None,
                 village=cleaned["village"],
                 full_name=cleaned["full_name"],
