@@ -9,7 +9,8 @@ import pytest
 
 from binhdan.scamcheck.checker import check_text, registrable_domain
 from binhdan.scamcheck.checker.domains import hosting_suffix
-from binhdan.scamcheck.checker.lookalike import find_lookalike, one_edit_apart, osa_distance
+from binhdan.scamcheck.checker.edits import one_edit_apart, osa_distance
+from binhdan.scamcheck.checker.lookalike import find_lookalike
 
 
 def sentence(link: str) -> str:
