@@ -24,6 +24,9 @@ class Action(StrEnum):
     SESSION_MANAGE = "session.manage"
     CHECKIN_WRITE = "checkin.write"
     SCAM_MODERATE = "scam.moderate"
+    TEAM_VIEW = "team.view"
+    TEAM_MANAGE = "team.manage"
+    VISIT_WRITE = "visit.write"
 
 
 ROLE_ACTIONS: dict[str, frozenset[Action]] = {
@@ -39,9 +42,12 @@ ROLE_ACTIONS: dict[str, frozenset[Action]] = {
             Action.PERSON_VIEW_SENSITIVE,
             Action.SESSION_VIEW,
             Action.CHECKIN_WRITE,
+            # Their own team they manage as its leader (volunteers.access), not by grant.
+            Action.TEAM_VIEW,
+            Action.VISIT_WRITE,
         }
     ),
-    Role.VOLUNTEER: frozenset({Action.AREA_VIEW, Action.PERSON_CREATE}),
+    Role.VOLUNTEER: frozenset({Action.AREA_VIEW, Action.PERSON_CREATE, Action.VISIT_WRITE}),
     Role.OPERATOR: frozenset(
         {Action.AREA_VIEW, Action.PERSON_CREATE, Action.SESSION_VIEW, Action.CHECKIN_WRITE}
     ),

@@ -88,6 +88,7 @@ INSTALLED_APPS = [
     "binhdan.classes",
     "binhdan.notifications",
     "binhdan.scamcheck",
+    "binhdan.volunteers",
     "binhdan.web",
     "binhdan.demo",
 ]

@@ -27,8 +27,10 @@ EXPECTED = {
         Action.PERSON_VIEW_SENSITIVE,
         Action.SESSION_VIEW,
         Action.CHECKIN_WRITE,
+        Action.TEAM_VIEW,
+        Action.VISIT_WRITE,
     },
-    Role.VOLUNTEER: {Action.AREA_VIEW, Action.PERSON_CREATE},
+    Role.VOLUNTEER: {Action.AREA_VIEW, Action.PERSON_CREATE, Action.VISIT_WRITE},
     Role.OPERATOR: {
         Action.AREA_VIEW,
         Action.PERSON_CREATE,

@@ -10,7 +10,7 @@ import pytest
 import binhdan
 
 ROOT = Path(binhdan.__file__).parent
-FUTURE = ("reports", "volunteers")  # read-only apps above everything (not written yet)
+FUTURE = ("reports",)  # read-only apps above everything (not written yet)
 
 _BASE = {"core", "areas", "accounts", "imports"}
 _DOMAIN = _BASE | {"people", "curriculum", "notifications"}  # under the three siblings
@@ -28,6 +28,8 @@ ALLOWED = {
     "learning": _DOMAIN,
     "classes": _DOMAIN,
     "scamcheck": _DOMAIN,
+    # Door-to-door help reads what people asked for at a class check-in.
+    "volunteers": _DOMAIN | {"classes"},
 }
 
 
