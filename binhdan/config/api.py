@@ -19,6 +19,7 @@ from binhdan.curriculum.api import router as curriculum_router
 from binhdan.learning.api import router as learning_router
 from binhdan.people.api import router as people_router
 from binhdan.scamcheck.api import router as scamcheck_router
+from binhdan.volunteers.api import router as volunteers_router
 from binhdan.web.areas.api import router as areas_router
 
 
@@ -108,3 +109,4 @@ api.add_router("/scamcheck", scamcheck_router)
 api.add_router("/topics", curriculum_router)
 api.add_router("/", learning_router)
 api.add_router("/", classes_router)
+api.add_router("/", volunteers_router)
