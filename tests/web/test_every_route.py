@@ -83,6 +83,8 @@ _COMMUNE_ROUTES = (
     "classes:points_bulk",
     "classes:points_import",
     "classes:points_import_template",
+    "volunteers:import_members",
+    "volunteers:import_members_template",
 )
 
 # Parameters whose meaning depends on the route (``pk``, ``code``, ``token_id``).
