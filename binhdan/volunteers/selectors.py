@@ -6,7 +6,10 @@ from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from binhdan.accounts.models import User
+from binhdan.accounts.permissions import Action
+from binhdan.accounts.selectors import scope_paths
 from binhdan.areas.models import Area
+from binhdan.areas.paths import within_q
 from binhdan.core.text import fold
 from binhdan.people.models import ELDERLY_AGE, HouseholdStatus
 from binhdan.volunteers.access import members_visible_q, team_can_see, teams_visible_q
@@ -145,3 +148,13 @@ def leaderboard(*, commune: Area) -> list[Team]:
         )
         .order_by("-visit_count", "-people_count", "name_folded")
     )
+
+
+def communes_for_user(*, user: User) -> QuerySet[Area]:
+    """Communes whose teams ``user`` may see: by ``team.view`` scope or as a member."""
+    paths = scope_paths(user=user, action=Action.TEAM_VIEW)
+    communes = Area.objects.filter(level=Area.Level.COMMUNE)
+    if paths is None:
+        return communes.order_by("path")
+    own = Team.objects.filter(teams_visible_q(user=user)).values("commune")
+    return communes.filter(within_q(paths) | Q(pk__in=own)).order_by("path")

@@ -30,6 +30,7 @@ from tests.curriculum.factories import LessonFactory
 from tests.learning.factories import finished_attempt, quiz_with_questions
 from tests.people.factories import PersonFactory
 from tests.scamcheck.factories import ScamReportFactory
+from tests.volunteers.factories import TeamFactory, VolunteerFactory
 
 # An asset loaded from another host (a link to one is fine; the test server is this host).
 EXTERNAL = re.compile(
@@ -101,6 +102,16 @@ BY_ROUTE: dict[str, dict[str, str]] = {
     "learning:staff_certificate_revoke": {"pk": "certificate"},
     "authoring:attachment_delete": {"pk": "attachment"},
     "curriculum:attachment": {"pk": "attachment"},
+    "volunteers:leaderboard": {"code": "commune_code"},
+    "volunteers:team_create": {"code": "commune_code"},
+    **{
+        f"volunteers:{name}": {"pk": "team"}
+        for name in ("team", "team_edit", "team_leader", "member_add")
+    },
+    **{
+        f"volunteers:{name}": {"pk": "member"}
+        for name in ("member_edit", "member_active", "member_move")
+    },
 }
 
 # World attributes that belong to Xã Đông Hưng (tree.commune): a route taking one of them is
@@ -114,6 +125,8 @@ IN_THE_COMMUNE = {
     "commune_code",
     "device_token",
     "certificate",
+    "team",
+    "member",
 }
 
 # What the outsider posts where an empty form is refused (422) before the object is looked at:
@@ -211,6 +224,8 @@ def world(
             "to-roi.pdf", b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
         ),
     )
+    team = TeamFactory(commune=tree.commune)
+    member = VolunteerFactory(team=team, village=tree.village)
     return SimpleNamespace(
         users={
             "anonymous": None,
@@ -235,6 +250,8 @@ def world(
         attachment=attachment.pk,
         commune_code=tree.commune.code,
         self_checkin_code=point.self_checkin_code,
+        team=team.pk,
+        member=member.pk,
         picker_kind="xa",
         uidb64=urlsafe_base64_encode(force_bytes(superuser.pk)),
         reset_token="khong-hop-le",
