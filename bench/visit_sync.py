@@ -337,7 +337,7 @@ def client_process(port, jobs, tokens, threads, start_event, out_queue):
                 if status != 200:
                     unexpected += 1
                     if len(unexpected_sample) < 3:
-                        unexpected_sample.append(f"{status} {data[:200]!r}")
+                        unexpected_sample.append(f"{status} {data[:200].decode(errors='replace')}")
                     continue
                 for result in json.loads(data)["results"]:
                     local_status[result["status"]] = local_status.get(result["status"], 0) + 1
