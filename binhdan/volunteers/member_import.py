@@ -235,7 +235,7 @@ def plan_member_import(
                     action=CREATE,
                     birth_year=birth_year,
                     village=village,
-                    village_name=village_name[:200],
+                    village_name=village.name if village else village_name[:200],
                     team_name=clean(values.get("team", ""))[:200],
                     note=clean(values.get("note", ""))[:NOTE_MAX],
                 ),
@@ -290,7 +290,7 @@ def _changes(member: Volunteer, item: PlannedMember) -> list[str]:
         changes.append("birth_year")
     if item.village_name and (
         member.village_id != (item.village.pk if item.village else None)
-        or member.village_name != item.village_name
+        or fold(member.village_name) != fold(item.village_name)
     ):
         changes.append("village")
     if item.team_name and (item.team is None or member.team_id != item.team.pk):
