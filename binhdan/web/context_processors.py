@@ -6,6 +6,7 @@ from binhdan.accounts.permissions import Action
 from binhdan.accounts.selectors import user_can_anywhere
 from binhdan.accounts.two_factor import two_factor_available_to
 from binhdan.demo.selectors import demo_is_loaded
+from binhdan.volunteers.access import member_of
 
 
 class StaffMenu:
@@ -58,6 +59,10 @@ class StaffMenu:
     @cached_property
     def moderate(self) -> bool:
         return self._can(Action.SCAM_MODERATE)
+
+    @cached_property
+    def teams(self) -> bool:
+        return self._can(Action.TEAM_VIEW) or member_of(self._user) is not None
 
     @cached_property
     def two_factor(self) -> bool:
