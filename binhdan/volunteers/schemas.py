@@ -12,7 +12,7 @@ from ninja import Schema
 from pydantic import BaseModel, ConfigDict, Field
 
 
-class PersonIn(BaseModel):
+class VisitPersonIn(BaseModel):
     """A person registered (or found) inline, by the people services' identity rules."""
 
     model_config = ConfigDict(extra="forbid")
@@ -35,7 +35,7 @@ class VisitIn(BaseModel):
     client_uuid: UUID
     visited_at: dt.datetime = Field(description="When it happened on the phone (with offset).")
     person_id: int | None = None
-    person: PersonIn | None = None
+    person: VisitPersonIn | None = None
     village_code: str = Field(default="", max_length=32, description="Default: the person's.")
     service_kinds: list[str] = Field(default_factory=list, max_length=20)
     outcome: str = Field(max_length=20, description="done | partly | follow_up")
