@@ -131,12 +131,14 @@ def _identity(phone: str, name_folded: str, commune: Area, birth_year: int | Non
 
 
 def _existing_members(keys: list[tuple]) -> dict[tuple, Volunteer]:
-    """The stored members for these identities (two queries, whatever the sheet's size)."""
-    phones = {key[1] for key in keys if key[0] == "phone"}
+    """The stored members for these identities (a query per 1,000 phones, and one more)."""
+    phones = sorted({key[1] for key in keys if key[0] == "phone"})
     communes = {key[1] for key in keys if key[0] == "name"}
     found: dict[tuple, Volunteer] = {}
-    for member in Volunteer.objects.filter(phone__in=phones).select_related("team"):
-        found[("phone", member.phone, member.name_folded)] = member
+    for start in range(0, len(phones), 1000):
+        batch = phones[start : start + 1000]
+        for member in Volunteer.objects.filter(phone__in=batch).select_related("team"):
+            found[("phone", member.phone, member.name_folded)] = member
     for member in Volunteer.objects.filter(commune_id__in=communes, phone="").select_related(
         "team"
     ):
