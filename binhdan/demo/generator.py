@@ -1,7 +1,8 @@
 """A synthetic Hưng Yên for trying the product. Nothing here is real data.
 
-The communes are the 104 real ones (from vietnam-provinces); the villages, users and
-people are generated from a fixed seed so that every demo looks the same.
+The communes are the 104 real ones (from vietnam-provinces); the villages, users, people,
+volunteer teams, members and their visits are generated from a fixed seed so that every
+demo looks the same.
 """
 
 import csv
@@ -40,12 +41,12 @@ from binhdan.classes.planning.services import SessionData, session_create
 from binhdan.curriculum.models import Topic
 from binhdan.demo.models import DemoDataset
 from binhdan.demo.selectors import CACHE_KEY
+from binhdan.demo.synthetic import DEMO_NAMESPACE, GIVEN, MIDDLE, SEED, SURNAMES
+from binhdan.demo.volunteers_demo import seed_volunteers_demo
 from binhdan.imports.villages import village_import
 from binhdan.people.models import Person
 from binhdan.people.services import person_register
 
-SEED = 20251101
-DEMO_NAMESPACE = uuid.UUID("0b7c9a1e-2f43-4c55-9d1e-6a8b3c2d1f00")
 DEMO_PASSWORD = "hocvuso-demo"  # noqa: S105 (printed for the synthetic demo only)
 
 # Stems for invented village names. Synthetic: any match with a real village is chance.
@@ -81,12 +82,6 @@ VILLAGE_STEMS = [
     "Đào Xá",
     "Hải Yến",
 ]
-SURNAMES = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đỗ", "Bùi", "Đặng", "Ngô"]
-MIDDLE = {"m": ["Văn", "Đức", "Minh", "Quang", "Hữu"], "f": ["Thị", "Thu", "Ngọc", "Thanh"]}
-GIVEN = {
-    "m": ["An", "Bình", "Dũng", "Hải", "Hùng", "Nam", "Phúc", "Quang", "Sơn", "Tuấn"],
-    "f": ["Cúc", "Hà", "Hoa", "Lan", "Mai", "Oanh", "Tâm", "Thảo", "Yến", "Nga"],
-}
 
 
 @dataclass(frozen=True)
@@ -170,8 +165,9 @@ def seed_demo(*, province_code: str = "33") -> tuple[bool, dict]:
         )
     province = Area.objects.get(code=province_code, level=Area.Level.PROVINCE)
     if DemoDataset.objects.filter(province_code=province_code).exists():
-        # A demo loaded before classes existed gets its classes now (once).
+        # A demo loaded before classes or teams existed gets them now (once).
         seed_classes_demo(province=province)
+        seed_volunteers_demo(province=province)
         return False, {}
     rng = random.Random(SEED)
     report = village_import(
@@ -199,12 +195,14 @@ def seed_demo(*, province_code: str = "33") -> tuple[bool, dict]:
     villages = list(Area.objects.filter(parent__in=[ward, rural]))
     people = _people(villages, rng, count=300)
     seed_classes_demo(province=province)
+    volunteers = seed_volunteers_demo(province=province)
     DemoDataset.objects.create(province_code=province_code, seed=SEED)
     transaction.on_commit(lambda: cache.delete(CACHE_KEY))
     return True, {
         "villages": report.count("create"),
         "communes": len(communes),
         "people": people,
+        **volunteers,
     }
 
 
