@@ -140,6 +140,8 @@ def team_edit(request, pk: int):
 @require_POST
 def team_leader(request, pk: int):
     team = sel.team_get_for_user(user=request.user, pk=pk)
+    if not team_can_manage(user=request.user, team=team):
+        raise Http404
     form = LeaderForm(request.POST, team=team)
     if not form.is_valid():
         messages.error(request, _("Hãy chọn một đoàn viên đang hoạt động của đội hình."))
@@ -216,13 +218,11 @@ def member_active(request, pk: int):
 @require_http_methods(["GET", "POST"])
 def member_move(request, pk: int):
     member = _managed_member(request, pk)
-    teams = [
-        t
-        for t in sel.other_teams_of_commune(team=member.team)
-        if team_can_manage(user=request.user, team=t)
-    ]
-    queryset = sel.other_teams_of_commune(team=member.team).filter(pk__in=[t.pk for t in teams])
-    form = MoveForm(request.POST or None, teams=queryset)
+    teams = sel.other_teams_of_commune(team=member.team)
+    if not _can_manage_commune(request.user, member.commune):
+        # A leader moves members only between teams they lead.
+        teams = teams.filter(leader__user=request.user)
+    form = MoveForm(request.POST or None, teams=teams)
     if request.method == "POST" and form.is_valid():
         try:
             services.member_move(actor=request.user, member=member, team=form.cleaned_data["team"])
@@ -232,7 +232,9 @@ def member_move(request, pk: int):
             messages.success(request, _("Đã chuyển đoàn viên sang đội hình mới."))
             return redirect("volunteers:team", pk=member.team_id)
     return render(
-        request, "volunteers/member_move.html", {"form": form, "member": member, "teams": teams}
+        request,
+        "volunteers/member_move.html",
+        {"form": form, "member": member, "teams": list(teams)},
     )
 
 

@@ -136,3 +136,18 @@ def test_the_team_page_queries_do_not_grow_with_members_and_visits(client, tree,
         html = client.get(url).content.decode()
     assert len(many) == len(few)
     assert "6" in html and Team.objects.count() == 1
+
+
+def test_the_team_list_queries_do_not_grow_with_teams(client, tree, province_admin):
+    TeamFactory(commune=tree.commune)
+    client.force_login(province_admin)
+    url = reverse("volunteers:teams")
+    client.get(url)
+    with CaptureQueriesContext(connection) as one:
+        client.get(url)
+    for commune in (tree.commune, tree.ward, tree.ward):
+        VolunteerFactory(team=TeamFactory(commune=commune), village=None, commune=commune)
+    with CaptureQueriesContext(connection) as four:
+        html = client.get(url).content.decode()
+    assert len(four) == len(one)
+    assert html.count('class="card"') == 4

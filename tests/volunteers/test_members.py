@@ -123,3 +123,20 @@ def test_the_same_name_and_phone_is_one_member(tree):
         services.member_add(
             actor=None, team=team, full_name="TRẦN VĂN BÌNH", phone="+84 901 815 908"
         )
+
+
+def test_a_leader_cannot_move_members_into_a_team_they_do_not_lead(client, tree):
+    team, neighbour = TeamFactory(commune=tree.commune), TeamFactory(commune=tree.commune)
+    user = user_with_role(Role.TEAM_LEADER, tree.commune)
+    team.leader = VolunteerFactory(team=team, village=tree.village, user=user)
+    team.save()
+    member = VolunteerFactory(team=team, village=tree.village)
+    client.force_login(user)
+
+    response = client.post(
+        reverse("volunteers:member_move", args=[member.pk]), {"team": neighbour.pk}
+    )
+
+    assert response.status_code == 200
+    member.refresh_from_db()
+    assert member.team == team
