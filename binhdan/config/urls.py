@@ -20,6 +20,7 @@ urlpatterns = [
     path("nguoi-dan/", include("binhdan.people.urls")),
     path("kiem-tra-lua-dao/", include("binhdan.scamcheck.urls")),
     path("doi-hinh/", include("binhdan.volunteers.urls")),
+    path("tinh-nguyen/", include("binhdan.volunteers.app_urls")),
     path("soan-bai/", include("binhdan.curriculum.authoring_urls")),
     # learning and classes choose their own prefixes (hoc/<topic>/kiem-tra/, c/<code>, ...)
     path("", include("binhdan.learning.urls")),
