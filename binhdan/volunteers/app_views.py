@@ -52,6 +52,7 @@ def _app_text() -> dict:
             "Dữ liệu vẫn giữ trên máy."
         ),
         "rejected": _("Không ghi nhận được (%s): %s"),
+        "some_rejected": _("Có lượt hỗ trợ không ghi nhận được: xem lý do ở đầu trang."),
         "pick_kind": VisitErrors.SERVICE_KIND_UNKNOWN.message,
         "empty": _("Danh sách cần hỗ trợ đang trống."),
         "stale": _("Danh sách đã cũ hơn một ngày: hãy mở lại khi có mạng."),

@@ -114,3 +114,45 @@ def test_three_visits_logged_offline_are_stored_once_and_leave_the_list(live_ser
     assert SupportVisit.objects.count() == 3
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     context.close()
+
+
+def test_a_rejected_visit_is_shown_with_its_message_and_nothing_is_stored(live_server, browser):
+    from binhdan.people.models import Person
+    from binhdan.volunteers.models import SupportVisit, TodoItem
+
+    member = _team_with_todo()
+    base = live_server.url.replace("127.0.0.1", "localhost")
+    context = browser.new_context(viewport={"width": 360, "height": 800}, locale="vi-VN")
+    page = context.new_page()
+    page.goto(f"{base}/tai-khoan/dang-nhap/")
+    page.get_by_label("Tên đăng nhập").fill(member.user.username)
+    page.get_by_label("Mật khẩu").fill(PASSWORD)
+    page.get_by_role("button", name="Đăng nhập").click()
+    page.wait_for_url("**/bang-dieu-khien/")
+    page.goto(f"{base}/tinh-nguyen/")
+    page.wait_for_selector("#volunteer-app[data-ready='1']")
+    _items(page, 3)
+
+    # given a visit logged offline for a person who has since moved to another commune
+    context.set_offline(True)
+    item = page.locator("#todo-list > li").first
+    item.get_by_text("Ghi nhận hỗ trợ").click()
+    item.get_by_label(KIND[1]).check()
+    item.get_by_role("button", name="Cần quay lại").click()
+    _pending(page, 1)
+    person = TodoItem.objects.filter(team=member.team).order_by("pk").first().person
+    ward_village = member.team.commune.parent.children.exclude(pk=member.team.commune_id).get()
+    ward_village = ward_village.children.get()
+    Person.objects.filter(pk=person.pk).update(village=ward_village, area_path=ward_village.path)
+
+    # when the network is back, the server refuses it and the app says why
+    context.set_offline(False)
+    _pending(page, 0)
+    page.wait_for_selector("#rejected-box:not([hidden])")
+    assert "không thuộc xã/phường của đội hình" in page.inner_text("#rejected-list")
+    assert "không ghi nhận được" in page.inner_text("#app-flash")
+    assert SupportVisit.objects.count() == 0
+    # and the volunteer can dismiss it
+    page.locator("#rejected-list").get_by_role("button", name="Đã xem").click()
+    page.wait_for_selector("#rejected-box[hidden]", state="attached")
+    context.close()

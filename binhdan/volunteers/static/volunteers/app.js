@@ -33,6 +33,7 @@
   var SYNC_KEY = "binhdan-volunteer:last-sync";
   var DAY = 24 * 3600 * 1000;
   var items = null; // the to-do rows, as the API gives them
+  var refused = 0; // visits the server refused in the current sync
 
   function $(id) { return document.getElementById(id); }
   function csrf() {
@@ -123,6 +124,7 @@
     envelope: function (recs) { return { visits: recs.map(function (r) { return r.item; }) }; },
     onResult: function (rec, x) {
       if (x.status === "rejected") {
+        refused += 1;
         return queue.put("rejected", {
           client_uuid: rec.client_uuid, label: rec.label,
           message: T.rejected.replace("%s", rec.label).replace("%s", x.message || x.code || "")
@@ -136,7 +138,9 @@
     },
     onSynced: function (found) {
       localStorage.setItem(SYNC_KEY, new Date().toISOString());
-      if (found.length) flash(T.synced);
+      if (refused) flash(T.some_rejected, true);
+      else if (found.length) flash(T.synced);
+      refused = 0;
       return refresh();
     },
     onError: function (err) {
