@@ -3,9 +3,9 @@
 
    Personal data: the to-do list (names, villages, notes) is cached in localStorage for this
    user and team for one day at most, and an item leaves it as soon as its "done" visit is
-   stored. A queued visit holds only the person's id, the kinds, the outcome and the note, and
-   leaves IndexedDB when the server answers; a rejected one stays (name and message) until
-   the volunteer dismisses it. */
+   stored. A queued visit holds the person's id and name as the list shows it (masked for a
+   member), the kinds, the outcome and the note, and leaves IndexedDB when the server answers;
+   a rejected one stays (name and message) until the volunteer dismisses it. */
 (function () {
   "use strict";
   var root = document.getElementById("volunteer-app");
