@@ -62,7 +62,12 @@ class StaffMenu:
 
     @cached_property
     def teams(self) -> bool:
-        return self._can(Action.TEAM_VIEW) or member_of(self._user) is not None
+        return self._can(Action.TEAM_VIEW) or self.volunteer_app
+
+    @cached_property
+    def volunteer_app(self) -> bool:
+        """An active member: the phone app for logging visits."""
+        return member_of(self._user) is not None
 
     @cached_property
     def two_factor(self) -> bool:

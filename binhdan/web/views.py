@@ -41,6 +41,8 @@ ROBOTS_DISALLOW = (
     "/tai-khoan/",
     "/diem-danh/",
     "/van-hanh/",
+    "/doi-hinh/",
+    "/tinh-nguyen/",
 )
 
 

@@ -128,3 +128,10 @@ def test_the_manifest_starts_in_the_app(client, db):
     data = client.get(APP + "manifest.webmanifest").json()
     assert data["start_url"] == APP
     assert data["scope"] == APP
+
+
+def test_the_header_leads_a_member_to_the_app_and_nobody_else(client, member, commune_officer):
+    client.force_login(member.user)
+    assert 'href="/tinh-nguyen/"' in client.get("/").content.decode()
+    client.force_login(commune_officer)
+    assert 'href="/tinh-nguyen/"' not in client.get("/").content.decode()

@@ -81,6 +81,8 @@ def test_robots_txt_keeps_personal_pages_out_and_points_at_the_sitemap(client, d
     assert response["Content-Type"].startswith("text/plain")
     assert "Disallow: /c/" in body
     assert "Disallow: /hoc-tap/" in body
+    assert "Disallow: /doi-hinh/" in body
+    assert "Disallow: /tinh-nguyen/" in body
     assert "Sitemap: http://testserver/sitemap.xml" in body
 
 
