@@ -2,24 +2,13 @@
    Static files: cache first. Console pages: network first, the last good copy when offline.
    API calls and every non-GET request go straight to the network (never cached). */
 "use strict";
-var CACHE = "binhdan-console-{{ version }}";
-var SCOPE = {{ scope_json|safe }};
-var STATIC = {{ static_json|safe }};
-var SHELL = {{ shell_json|safe }};
+{% include "core/_sw_common.js" with cache_prefix="binhdan-console-" %}
 
 self.addEventListener("install", function (event) {
   event.waitUntil(caches.open(CACHE).then(function (cache) {
     // One missing file must not stop the install: add them one by one.
     return Promise.all(SHELL.map(function (url) { return cache.add(url).catch(function () {}); }));
   }).then(function () { return self.skipWaiting(); }));
-});
-
-self.addEventListener("activate", function (event) {
-  event.waitUntil(caches.keys().then(function (keys) {
-    return Promise.all(keys.filter(function (k) {
-      return k.indexOf("binhdan-console-") === 0 && k !== CACHE;
-    }).map(function (k) { return caches.delete(k); }));
-  }).then(function () { return self.clients.claim(); }));
 });
 
 function keep(request, response) {

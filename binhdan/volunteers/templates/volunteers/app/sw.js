@@ -3,11 +3,8 @@
    the app's empty shell, which the page's script fills from the phone's one-day cache.
    API calls and every non-GET request go straight to the network (never cached). */
 "use strict";
-var CACHE = "binhdan-volunteer-{{ version }}";
-var SCOPE = {{ scope_json|safe }};
+{% include "core/_sw_common.js" with cache_prefix="binhdan-volunteer-" %}
 var SHELL_PAGE = {{ shell_page_json|safe }};
-var STATIC = {{ static_json|safe }};
-var SHELL = {{ shell_json|safe }};
 
 function keep(cache, request) {
   return fetch(request).then(function (response) {
@@ -22,14 +19,6 @@ self.addEventListener("install", function (event) {
       return keep(cache, new Request(url, { credentials: "same-origin" })).catch(function () {});
     }));
   }).then(function () { return self.skipWaiting(); }));
-});
-
-self.addEventListener("activate", function (event) {
-  event.waitUntil(caches.keys().then(function (keys) {
-    return Promise.all(keys.filter(function (k) {
-      return k.indexOf("binhdan-volunteer-") === 0 && k !== CACHE;
-    }).map(function (k) { return caches.delete(k); }));
-  }).then(function () { return self.clients.claim(); }));
 });
 
 function offline() {
