@@ -262,3 +262,17 @@ class VillageIndex:
     def find(self, commune: Area, raw: str) -> Area | None:
         key = split_village_name(raw, "", commune).key
         return self.of(commune).get(key) if key else None
+
+
+def example_place(scope: Area) -> tuple[str, str]:
+    """(village, commune) names for a template's example row: a real village of the scope
+    when it has one."""
+    village = (
+        Area.objects.filter(paths.within_q([scope.path]), level=Area.Level.VILLAGE)
+        .select_related("parent")
+        .order_by("path")
+        .first()
+    )
+    if village is None:
+        return "Thôn Đông", "Xã Đông Hưng"
+    return village.name, village.parent.name

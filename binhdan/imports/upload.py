@@ -20,10 +20,12 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from binhdan.areas.selectors import area_ancestors
 from binhdan.core import staged_upload
 from binhdan.core.errors import DomainError
 from binhdan.core.sheet_templates import XLSX_CONTENT_TYPE
 from binhdan.imports.forms import SheetUploadForm
+from binhdan.imports.matchers import implies_commune
 
 
 @dataclass
@@ -39,6 +41,16 @@ class TwoStepUpload:
     # %(e)s rows refused.
     done_message: str = ""
     form_options: dict = field(default_factory=dict)  # label, help_text of the file field
+
+    def respond_for_area(self, request, area) -> HttpResponse:
+        """The upload page of an area: its breadcrumb, and a commune column asked for only
+        when the area does not settle the commune."""
+        context = {
+            "area": area,
+            "ancestors": area_ancestors(area=area),
+            "needs_commune": not implies_commune(area),
+        }
+        return self.respond(request, context)
 
     def respond(self, request, context: dict) -> HttpResponse:
         context = {**context, "here": self.here}

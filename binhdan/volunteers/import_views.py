@@ -7,9 +7,7 @@ from django.views.decorators.http import require_http_methods
 
 from binhdan.accounts.permissions import Action
 from binhdan.accounts.selectors import area_get_for_user
-from binhdan.areas import selectors as area_selectors
 from binhdan.areas.models import Area
-from binhdan.imports.matchers import implies_commune
 from binhdan.imports.upload import TwoStepUpload, template_download
 from binhdan.volunteers.member_import import (
     apply_member_import,
@@ -40,12 +38,7 @@ def import_members(request, code: str):
         template="volunteers/import_members.html",
         here=reverse("volunteers:import_members", args=[area.code]),
     )
-    context = {
-        "area": area,
-        "ancestors": area_selectors.area_ancestors(area=area),
-        "needs_commune": not implies_commune(area),
-    }
-    return upload.respond(request, context)
+    return upload.respond_for_area(request, area)
 
 
 @login_required

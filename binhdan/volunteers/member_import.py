@@ -24,7 +24,6 @@ from django.utils.translation import gettext as _
 from binhdan.accounts.models import User
 from binhdan.accounts.permissions import Action
 from binhdan.accounts.selectors import user_can, user_can_at
-from binhdan.areas import paths
 from binhdan.areas.models import Area
 from binhdan.core.errors import InvalidInput
 from binhdan.core.sheet_templates import template_workbook
@@ -41,6 +40,7 @@ from binhdan.imports.columns import (
 from binhdan.imports.matchers import (
     CommuneMatcher,
     VillageIndex,
+    example_place,
     find_communes,
     implies_commune,
 )
@@ -395,14 +395,7 @@ def member_import(*, dry_run: bool = False, **arguments) -> ImportReport:
 def member_template_xlsx(*, scope: Area) -> bytes:
     """An empty sheet to fill in: the header row and one example row. From a commune's
     page there is no commune column (the import implies it)."""
-    village = (
-        Area.objects.filter(paths.within_q([scope.path]), level=Area.Level.VILLAGE)
-        .select_related("parent")
-        .order_by("path")
-        .first()
-    )
-    village_name = village.name if village is not None else "Thôn Đông"
-    commune_name = village.parent.name if village is not None else "Xã Đông Hưng"
+    village_name, commune_name = example_place(scope)
     headers = [
         "STT",
         "Họ và tên",

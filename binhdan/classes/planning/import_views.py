@@ -7,7 +7,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from binhdan.accounts.permissions import Action
-from binhdan.areas import selectors as area_selectors
 from binhdan.areas.models import Area
 from binhdan.classes.planning.point_import import (
     apply_point_import,
@@ -15,7 +14,6 @@ from binhdan.classes.planning.point_import import (
     point_template_xlsx,
 )
 from binhdan.classes.web import XLSX, area_or_404, download
-from binhdan.imports.matchers import implies_commune
 from binhdan.imports.upload import TwoStepUpload
 
 
@@ -40,12 +38,7 @@ def points_import(request, code: str):
             "Đã nhập: %(c)s điểm cầu mới, %(u)s cập nhật, %(n)s không đổi, %(e)s dòng lỗi."
         ),
     )
-    context = {
-        "area": area,
-        "ancestors": area_selectors.area_ancestors(area=area),
-        "needs_commune": not implies_commune(area),
-    }
-    return upload.respond(request, context)
+    return upload.respond_for_area(request, area)
 
 
 @login_required

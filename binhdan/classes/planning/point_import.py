@@ -22,7 +22,6 @@ from django.utils.translation import gettext as _
 from binhdan.accounts.models import RoleGrant, User
 from binhdan.accounts.permissions import Action
 from binhdan.accounts.selectors import scope_paths, scope_q, user_can
-from binhdan.areas import paths
 from binhdan.areas.models import Area
 from binhdan.classes.models import BridgePoint
 from binhdan.classes.planning.points import new_checkin_code, village_point_name
@@ -33,6 +32,7 @@ from binhdan.imports.columns import VILLAGE, Column, commune_columns, read_sheet
 from binhdan.imports.matchers import (
     CommuneMatcher,
     VillageIndex,
+    example_place,
     find_communes,
     implies_commune,
 )
@@ -287,14 +287,7 @@ def point_import(*, dry_run: bool = False, **arguments) -> ImportReport:
 def point_template_xlsx(*, scope: Area) -> bytes:
     """An empty sheet to fill in: the header row and one example row (a real village of
     the scope when it has one). From a commune's page there is no commune column."""
-    village = (
-        Area.objects.filter(paths.within_q([scope.path]), level=Area.Level.VILLAGE)
-        .select_related("parent")
-        .order_by("path")
-        .first()
-    )
-    village_name = village.name if village is not None else "Thôn Đông"
-    commune_name = village.parent.name if village is not None else "Xã Đông Hưng"
+    village_name, commune_name = example_place(scope)
     headers = [
         "Thôn/tổ dân phố",
         "Tên điểm cầu",

@@ -10,7 +10,6 @@ from django.views.decorators.http import require_http_methods
 from binhdan.accounts import selectors as scope
 from binhdan.accounts.permissions import Action
 from binhdan.areas import selectors
-from binhdan.imports.matchers import implies_commune
 from binhdan.imports.upload import TwoStepUpload, template_download
 from binhdan.imports.villages import (
     apply_village_import,
@@ -86,12 +85,7 @@ def import_villages(request, code: str):
             ),
         },
     )
-    context = {
-        "area": area,
-        "ancestors": selectors.area_ancestors(area=area),
-        "needs_commune": not implies_commune(area),
-    }
-    return upload.respond(request, context)
+    return upload.respond_for_area(request, area)
 
 
 @login_required
