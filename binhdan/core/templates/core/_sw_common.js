@@ -11,3 +11,22 @@ self.addEventListener("activate", function (event) {
     }).map(function (k) { return caches.delete(k); }));
   }).then(function () { return self.clients.claim(); }));
 });
+
+// The requests a worker looks at: same-origin GETs (posts and other hosts pass by).
+function ownGet(request) {
+  if (request.method !== "GET") return null;
+  var url = new URL(request.url);
+  return url.origin === self.location.origin ? url : null;
+}
+
+// Static files: the cached copy, else the network (and keep what it gave).
+function cacheFirst(request) {
+  return caches.open(CACHE).then(function (cache) {
+    return cache.match(request, { ignoreVary: true }).then(function (hit) {
+      return hit || fetch(request).then(function (response) {
+        if (response.ok && response.type === "basic") cache.put(request, response.clone());
+        return response;
+      });
+    });
+  });
+}

@@ -33,15 +33,10 @@ function fromCache(request) {
 
 self.addEventListener("fetch", function (event) {
   var request = event.request;
-  if (request.method !== "GET") return;
-  var url = new URL(request.url);
-  if (url.origin !== self.location.origin) return;
+  var url = ownGet(request);
+  if (!url) return;
   if (url.pathname.indexOf(STATIC) === 0) {
-    event.respondWith(caches.open(CACHE).then(function (cache) {
-      return cache.match(request, { ignoreVary: true }).then(function (hit) {
-        return hit || fetch(request).then(function (response) { return keep(request, response); });
-      });
-    }));
+    event.respondWith(cacheFirst(request));
   } else if (url.pathname.indexOf(SCOPE) === 0 && url.pathname !== SCOPE + "sw.js") {
     event.respondWith(fetch(request).then(function (response) {
       return keep(request, response);

@@ -31,18 +31,10 @@ function offline() {
 
 self.addEventListener("fetch", function (event) {
   var request = event.request;
-  if (request.method !== "GET") return;
-  var url = new URL(request.url);
-  if (url.origin !== self.location.origin) return;
+  var url = ownGet(request);
+  if (!url) return;
   if (url.pathname.indexOf(STATIC) === 0) {
-    event.respondWith(caches.open(CACHE).then(function (cache) {
-      return cache.match(request, { ignoreVary: true }).then(function (hit) {
-        return hit || fetch(request).then(function (response) {
-          if (response.ok) cache.put(request, response.clone());
-          return response;
-        });
-      });
-    }));
+    event.respondWith(cacheFirst(request));
   } else if (request.mode === "navigate" && url.pathname.indexOf(SCOPE) === 0) {
     event.respondWith(fetch(request).catch(offline));
   }
