@@ -43,3 +43,7 @@ class ServiceKindAdmin(admin.ModelAdmin):
     list_display = ["name", "code", "order", "is_active"]
     list_editable = ["order", "is_active"]
     prepopulated_fields = {"code": ["name"]}
+
+    def has_delete_permission(self, request, obj=None):
+        # Deleting a kind would drop it from every stored visit: switch it off instead.
+        return False

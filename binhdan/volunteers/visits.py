@@ -77,10 +77,15 @@ _kinds: dict[str, int] = {}
 _kinds_loaded_at = 0.0
 
 
+def _forget_service_kinds() -> None:
+    global _kinds_loaded_at
+    _kinds_loaded_at = 0.0
+
+
 def _service_kind_ids(codes: list[str]) -> list[int]:
     """The ids of the active kinds ``codes`` names (cached; reloaded on an unknown code)."""
     global _kinds, _kinds_loaded_at
-    stale = time.monotonic() - _kinds_loaded_at > KINDS_TTL_SECONDS
+    stale = not _kinds_loaded_at or time.monotonic() - _kinds_loaded_at > KINDS_TTL_SECONDS
     if stale or any(code not in _kinds for code in codes):
         _kinds = dict(ServiceKind.objects.filter(is_active=True).values_list("code", "id"))
         _kinds_loaded_at = time.monotonic()
@@ -181,7 +186,9 @@ def visits_record(*, member: Volunteer, actor: User, items: list[VisitItem]) -> 
         with transaction.atomic():
             return _record(member=member, actor=actor, items=items)
     except IntegrityError:
-        # Another request stored some of these client_uuids meanwhile: classify them again.
+        # Another request stored some of these client_uuids meanwhile, or a cached kind is
+        # gone: read the kinds again and classify the items again.
+        _forget_service_kinds()
         with transaction.atomic():
             return _record(member=member, actor=actor, items=items)
 

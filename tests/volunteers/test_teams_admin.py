@@ -24,3 +24,11 @@ def test_staff_add_a_service_kind(superuser_client):
     )
     assert response.status_code == 302
     assert ServiceKind.objects.filter(code="health-insurance").exists()
+
+
+def test_a_service_kind_is_switched_off_never_deleted(superuser_client):
+    """Deleting a kind would drop it from every stored visit."""
+    kind = ServiceKind.objects.create(code="health-insurance", name="BHYT số")
+    response = superuser_client.get(reverse("admin:volunteers_servicekind_delete", args=[kind.pk]))
+    assert response.status_code == 403
+    assert ServiceKind.objects.filter(pk=kind.pk).exists()

@@ -44,6 +44,21 @@ def test_a_kind_staff_just_added_is_known_at_once(tree, member):
     assert SupportVisit.objects.get(pk=result.visit_id).services.get().code == "bhxh-app"
 
 
+@pytest.mark.django_db(transaction=True)
+def test_a_kind_read_before_it_was_replaced_does_not_break_the_upload(tree, member):
+    """The per-process cache may hold the id of a kind that is gone (a test database
+    flushed, a kind re-created): the commit's foreign-key check fails, and the upload reads
+    the kinds again instead of answering 500. Transactional, so the commit really happens."""
+    ServiceKind.objects.get_or_create(code="app-install", defaults={"name": "Cài ứng dụng"})
+    person = PersonFactory(village=tree.village)
+    record(member, [item(person.pk)])  # "app-install" is cached with its id now
+    ServiceKind.objects.filter(code="app-install").delete()
+    ServiceKind.objects.create(code="app-install", name="Cài đặt ứng dụng", order=40)
+    [result] = record(member, [item(person.pk)])
+    assert result.status == visits.CREATED
+    assert SupportVisit.objects.get(pk=result.visit_id).services.get().code == "app-install"
+
+
 def test_an_inactive_kind_is_unknown(tree, member):
     ServiceKind.objects.filter(code="other").update(is_active=False)
     visits._kinds_loaded_at = 0.0

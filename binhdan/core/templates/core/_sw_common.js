@@ -30,3 +30,18 @@ function cacheFirst(request) {
     });
   });
 }
+
+function offlineAnswer() {
+  return new Response("Offline", { status: 503, headers: { "Content-Type": "text/plain" } });
+}
+
+// Static files are cache first for every app; ``pages(request, url)`` answers the app's own
+// pages (a promise of a response) or returns nothing to let the request pass.
+function onFetch(pages) {
+  self.addEventListener("fetch", function (event) {
+    var url = ownGet(event.request);
+    if (!url) return;
+    var answer = url.pathname.indexOf(STATIC) === 0 ? cacheFirst(event.request) : pages(event.request, url);
+    if (answer) event.respondWith(answer);
+  });
+}

@@ -26,22 +26,14 @@ function fromCache(request) {
       if (hit || request.mode !== "navigate") return hit;
       return cache.match(SCOPE, { ignoreVary: true });
     });
-  }).then(function (hit) {
-    return hit || new Response("Offline", { status: 503, headers: { "Content-Type": "text/plain" } });
-  });
+  }).then(function (hit) { return hit || offlineAnswer(); });
 }
 
-self.addEventListener("fetch", function (event) {
-  var request = event.request;
-  var url = ownGet(request);
-  if (!url) return;
-  if (url.pathname.indexOf(STATIC) === 0) {
-    event.respondWith(cacheFirst(request));
-  } else if (url.pathname.indexOf(SCOPE) === 0 && url.pathname !== SCOPE + "sw.js") {
-    event.respondWith(fetch(request).then(function (response) {
-      return keep(request, response);
-    }, function () { return fromCache(request); }));
-  }
+onFetch(function (request, url) {
+  if (url.pathname.indexOf(SCOPE) !== 0 || url.pathname === SCOPE + "sw.js") return null;
+  return fetch(request).then(function (response) {
+    return keep(request, response);
+  }, function () { return fromCache(request); });
 });
 
 // A page asks to be kept for offline use (its first load happened before the worker).

@@ -24,20 +24,12 @@ self.addEventListener("install", function (event) {
 function offline() {
   return caches.open(CACHE).then(function (cache) {
     return cache.match(SHELL_PAGE, { ignoreVary: true });
-  }).then(function (hit) {
-    return hit || new Response("Offline", { status: 503, headers: { "Content-Type": "text/plain" } });
-  });
+  }).then(function (hit) { return hit || offlineAnswer(); });
 }
 
-self.addEventListener("fetch", function (event) {
-  var request = event.request;
-  var url = ownGet(request);
-  if (!url) return;
-  if (url.pathname.indexOf(STATIC) === 0) {
-    event.respondWith(cacheFirst(request));
-  } else if (request.mode === "navigate" && url.pathname.indexOf(SCOPE) === 0) {
-    event.respondWith(fetch(request).catch(offline));
-  }
+onFetch(function (request, url) {
+  if (request.mode !== "navigate" || url.pathname.indexOf(SCOPE) !== 0) return null;
+  return fetch(request).catch(offline);
 });
 
 // The page asks for the shell to be (re)stored once it is signed in; logging out clears it.
