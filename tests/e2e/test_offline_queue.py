@@ -285,6 +285,25 @@ def test_an_item_added_during_a_sync_waits_for_the_next_one(queue_page):
     assert page.api.sent() == Counter(first + second)
 
 
+def test_a_sync_asked_for_during_a_sync_sends_what_was_added_without_waiting(queue_page):
+    """The console adds a check-in and asks for a sync while a sync is running: the item
+    goes out as soon as that sync ends, not at the next 30-second tick."""
+    page = queue_page
+    first = _add(page, {"n": 1})
+
+    second = page.evaluate(
+        """async () => {
+          const running = q.sync();
+          const rec = await q.add({ n: 2 });
+          const joined = q.sync();
+          await Promise.all([running, joined]);
+          return [rec.client_uuid];
+        }"""
+    )
+    assert page.api.sent() == Counter(first + second)
+    assert _pending(page) == set()
+
+
 def test_routes_send_by_rank_then_age_in_batches_and_single_posts(queue_page):
     page = queue_page
     page.evaluate(

@@ -40,7 +40,7 @@
   function open(o) {
     const STORE = o.store || "queue", SIZE = o.batchSize || 100;
     const q = { failures: 0 }, emit = async (type, a, b) => o[type] && o[type](a, b);
-    let dbp, running, timer;
+    let dbp, running, timer, again;
 
     const db = () => dbp || (dbp = new Promise((ok, ko) => {
       const r = indexedDB.open(o.db, 1);
@@ -109,11 +109,17 @@
       }
       await emit("onChange");
     }
+    // A call mid-sync joins it; the sync then runs again for what was added meanwhile.
     q.sync = () => {
-      if (running) return running;
+      if (running) return (again = true, running);
       if (!navigator.onLine) return Promise.resolve();
-      const done = () => { running = null; };
-      return (running = run().then(done, done));
+      const loop = async () => {
+        try {
+          do { again = false; await run(); }
+          while (again && !q.failures && navigator.onLine && (await q.all()).length);
+        } finally { running = null; }
+      };
+      return (running = loop());
     };
     q.start = fresh => {
       if (fresh) q.failures = 0;
