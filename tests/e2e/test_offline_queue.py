@@ -304,6 +304,22 @@ def test_a_sync_asked_for_during_a_sync_sends_what_was_added_without_waiting(que
     assert _pending(page) == set()
 
 
+def test_records_added_in_the_same_millisecond_go_in_the_order_they_were_added(queue_page):
+    """Ties on the creation time used to fall back to the client_uuid order."""
+    page = queue_page
+    same = "2026-11-29T10:00:00.000Z"
+    uuids = [
+        "cccccccc-0000-4000-8000-000000000000",
+        "bbbbbbbb-0000-4000-8000-000000000000",
+        "aaaaaaaa-0000-4000-8000-000000000000",
+    ]
+    _add(page, *({"created": same, "client_uuid": u} for u in uuids))
+
+    page.evaluate("() => q.sync()")
+
+    assert [i["client_uuid"] for _u, b, _s, _h in page.api.calls for i in b["items"]] == uuids
+
+
 def test_routes_send_by_rank_then_age_in_batches_and_single_posts(queue_page):
     page = queue_page
     page.evaluate(

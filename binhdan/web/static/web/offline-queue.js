@@ -35,7 +35,10 @@
     throw e;
   }
 
-  const order = (a, b) => (a.created < b.created ? -1 : a.created > b.created ? 1 : 0);
+  // Oldest first; records added in the same millisecond keep the order they were added in.
+  let seq = 0;
+  const order = (a, b) =>
+    a.created < b.created ? -1 : a.created > b.created ? 1 : (a.seq || 0) - (b.seq || 0);
 
   function open(o) {
     const STORE = o.store || "queue", SIZE = o.batchSize || 100;
@@ -63,6 +66,7 @@
     q.add = async rec => {
       rec.client_uuid = rec.client_uuid || uuid();
       rec.created = rec.created || new Date().toISOString();
+      rec.seq = rec.seq || ++seq;
       await q.put(STORE, rec);
       await emit("onChange");
       return rec;
